@@ -1,0 +1,87 @@
+import type { JsonValue } from '../json.ts'
+
+export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const
+export type JsonType = (typeof JSON_TYPES)[number]
+
+export const ID_STRATEGIES = ['integer', 'uuid', 'nanoid'] as const
+export type IdStrategy = (typeof ID_STRATEGIES)[number]
+
+export const ON_DELETE = ['cascade', 'nullify', 'restrict'] as const
+export type OnDelete = (typeof ON_DELETE)[number]
+
+export type Modifiers = {
+  /** May be absent from an item (generated absent about one time in four). */
+  readonly optional: boolean
+  /** May be null (generated null about one time in four). */
+  readonly nullable: boolean
+  readonly unique: boolean
+  /** Applied on POST and PUT when the field is missing; `undefined` when none is declared. */
+  readonly default: JsonValue | undefined
+  /** The field's JSON type: declared with `type`, else inferred; `undefined` when values mix types. */
+  readonly valueType: JsonType | undefined
+  /** True when `type` was declared: generated values are converted to it. */
+  readonly typeDeclared: boolean
+}
+
+export type FakerCall = { readonly path: string; readonly args: readonly JsonValue[] }
+export type TemplatePart = string | FakerCall
+
+export type FieldSpec = Modifiers &
+  (
+    | ({ readonly kind: 'faker' } & FakerCall)
+    | { readonly kind: 'template'; readonly template: string; readonly parts: readonly TemplatePart[] }
+    | { readonly kind: 'enum'; readonly values: readonly JsonValue[] }
+    | { readonly kind: 'value'; readonly value: JsonValue }
+    | {
+        readonly kind: 'array'
+        readonly of: FieldSpec
+        readonly min: number
+        readonly max: number
+      }
+    | { readonly kind: 'object'; readonly fields: Fields }
+    | { readonly kind: 'ref'; readonly resource: string; readonly onDelete: OnDelete }
+  )
+
+export type FieldKind = FieldSpec['kind']
+
+/** Field specs in declaration order (the key order of generated items). */
+export type Fields = ReadonlyMap<string, FieldSpec>
+
+export type ResourceSpec = {
+  readonly name: string
+  readonly singular: boolean
+  /** Items generated for a plural resource (0 for singular ones). */
+  readonly count: number
+  readonly id: IdStrategy
+  /** `undefined` for a free-form resource: any JSON object is accepted. */
+  readonly fields: Fields | undefined
+}
+
+/** A `ref` field: `child.field` holds the id of a `parent` item. */
+export type Relation = {
+  readonly child: string
+  readonly field: string
+  readonly parent: string
+  readonly onDelete: OnDelete
+  /** The key `_expand` uses on a child: `userId` -> `user`. */
+  readonly expandAs: string
+}
+
+export type Schema = {
+  readonly seed: number
+  /** In declaration order. */
+  readonly resources: ReadonlyMap<string, ResourceSpec>
+  readonly relations: readonly Relation[]
+  /** `schema` for a schema file, `db` for a plain json-server style database served schemaless. */
+  readonly origin: 'schema' | 'db'
+}
+
+/** What schema validation needs to know about faker; implemented in src/generate. */
+export interface FakerCatalog {
+  /** Whether `module.method` names one of faker's public methods. */
+  has(path: string): boolean
+  /** The closest valid `module.method` for a typo, if one is close enough. */
+  suggest(path: string): string | undefined
+  /** The JSON type the method returns for these args (sampled), or a message saying why it cannot be used. */
+  sampleType(call: FakerCall): JsonType | { readonly error: string }
+}
