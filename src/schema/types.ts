@@ -1,6 +1,14 @@
 import type { JsonValue } from '../json.ts'
 
-export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const
+export const JSON_TYPES = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'null',
+] as const
 export type JsonType = (typeof JSON_TYPES)[number]
 
 export const ID_STRATEGIES = ['integer', 'uuid', 'nanoid'] as const
@@ -29,7 +37,11 @@ export type TemplatePart = string | FakerCall
 export type FieldSpec = Modifiers &
   (
     | ({ readonly kind: 'faker' } & FakerCall)
-    | { readonly kind: 'template'; readonly template: string; readonly parts: readonly TemplatePart[] }
+    | {
+        readonly kind: 'template'
+        readonly template: string
+        readonly parts: readonly TemplatePart[]
+      }
     | { readonly kind: 'enum'; readonly values: readonly JsonValue[] }
     | { readonly kind: 'value'; readonly value: JsonValue }
     | {
@@ -55,6 +67,8 @@ export type ResourceSpec = {
   readonly id: IdStrategy
   /** `undefined` for a free-form resource: any JSON object is accepted. */
   readonly fields: Fields | undefined
+  /** Where `id` goes among the field keys of generated items: 0 = first, `fields.size` = last. */
+  readonly idPosition: number
 }
 
 /** A `ref` field: `child.field` holds the id of a `parent` item. */
@@ -82,6 +96,9 @@ export interface FakerCatalog {
   has(path: string): boolean
   /** The closest valid `module.method` for a typo, if one is close enough. */
   suggest(path: string): string | undefined
-  /** The JSON type the method returns for these args (sampled), or a message saying why it cannot be used. */
-  sampleType(call: FakerCall): JsonType | { readonly error: string }
+  /**
+   * The JSON type the method returns for these args (sampled; `undefined` when samples mix types),
+   * or a message saying why it cannot be used.
+   */
+  sampleType(call: FakerCall): JsonType | undefined | { readonly error: string }
 }
