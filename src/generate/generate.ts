@@ -2,12 +2,12 @@ import type { Data, Id, Row } from '../json.ts'
 import { isId, isJsonObject } from '../json.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 import { compileResource } from './compile-resource.ts'
-import { createFaker, DEFAULT_REF_DATE } from './create-faker.ts'
+import { createFaker } from './create-faker.ts'
 import { deriveSeed } from './derive-seed.ts'
 import { generateIds } from './generate-ids.ts'
 import { progressReporter } from './progress.ts'
 
-export { DEFAULT_REF_DATE }
+export { DEFAULT_REF_DATE } from './create-faker.ts'
 
 export type GenerateOptions = {
   readonly seed: number
@@ -38,7 +38,7 @@ function existingIds(existing: Data | undefined, resource: string): Id[] {
  * its parent's ids and resources can be generated in declaration order, cycles included.
  */
 export function generate(schema: Schema, options: GenerateOptions): Data {
-  const { seed, only, existing, refDate = DEFAULT_REF_DATE } = options
+  const { seed, only, existing, refDate } = options
   if (only !== undefined) {
     for (const name of only) {
       if (!schema.resources.has(name)) throw new Error(`No resource "${name}" in the schema`)
