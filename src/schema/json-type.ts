@@ -35,3 +35,15 @@ export function matchesJsonType(value: JsonValue, type: JsonType): boolean {
   const actual = jsonTypeOf(value)
   return actual === type || (type === 'number' && actual === 'integer')
 }
+
+/** Whether `value` is plain JSON data (finite numbers, plain objects and arrays only). */
+export function isJsonValue(value: unknown, depth = 0): value is JsonValue {
+  if (depth > 1000) return false
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) return value.every((item: unknown) => isJsonValue(item, depth + 1))
+  if (typeof value !== 'object') return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null) return false
+  return Object.values(value).every((item: unknown) => isJsonValue(item, depth + 1))
+}

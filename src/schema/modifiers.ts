@@ -1,0 +1,123 @@
+import type { JsonValue } from '../json.ts'
+import { mustBeOneOf, report, type ParseContext } from './context.ts'
+import { isJsonValue, matchesJsonType } from './json-type.ts'
+import { COMMON_MODIFIERS, FIELD_SPEC_KEYS, KIND_MODIFIERS, type SpecKind } from './keys.ts'
+import { childPath } from './path.ts'
+import { closest } from './suggest.ts'
+import { JSON_TYPES, type FieldSpec, type JsonType, type Modifiers } from './types.ts'
+
+/** A field spec without its modifiers: the part each kind contributes. */
+export type KindSpec = FieldSpec extends infer Spec
+  ? Spec extends unknown
+    ? Omit<Spec, keyof Modifiers>
+    : never
+  : never
+
+export type DeclaredModifiers = {
+  readonly optional: boolean
+  readonly nullable: boolean
+  readonly unique: boolean
+  readonly default: JsonValue | undefined
+  readonly type: JsonType | undefined
+}
+
+export const NO_MODIFIERS: DeclaredModifiers = {
+  optional: false,
+  nullable: false,
+  unique: false,
+  default: undefined,
+  type: undefined,
+}
+
+/** Reports keys a `kind` spec does not take; a nested object with a `value` field needs `object`. */
+export function checkSpecKeys(
+  spec: Record<string, unknown>,
+  kind: SpecKind,
+  path: string,
+  issues: ParseContext['issues'],
+): void {
+  for (const key of Object.keys(spec)) {
+    if (key === kind || (COMMON_MODIFIERS as readonly string[]).includes(key)) continue
+    const owner = Object.hasOwn(KIND_MODIFIERS, key)
+      ? KIND_MODIFIERS[key as keyof typeof KIND_MODIFIERS]
+      : undefined
+    if (owner === kind) continue
+    report(issues, childPath(path, key), keyMessage(key, kind, owner))
+  }
+}
+
+function keyMessage(key: string, kind: SpecKind, owner: SpecKind | undefined): string {
+  if (owner !== undefined) return `"${key}" is only allowed with "${owner}"`
+  const suggestion = closest(key, FIELD_SPEC_KEYS)
+  if (suggestion !== undefined) return `unknown key "${key}" (did you mean "${suggestion}"?)`
+  return `unknown key "${key}" (an object with a "${kind}" key is a field spec; write a nested object that has a "${kind}" field as { "object": { ... } })`
+}
+
+export function parseModifiers(
+  spec: Record<string, unknown>,
+  path: string,
+  issues: ParseContext['issues'],
+): DeclaredModifiers {
+  const flag = (key: 'optional' | 'nullable' | 'unique'): boolean => {
+    const value = spec[key]
+    if (value === undefined || typeof value === 'boolean') return value === true
+    report(issues, childPath(path, key), 'must be true or false')
+    return false
+  }
+  let type: JsonType | undefined
+  if (spec['type'] !== undefined) {
+    if ((JSON_TYPES as readonly unknown[]).includes(spec['type'])) type = spec['type'] as JsonType
+    else report(issues, childPath(path, 'type'), mustBeOneOf(spec['type'], JSON_TYPES))
+  }
+  let fallback: JsonValue | undefined
+  if (spec['default'] !== undefined) {
+    if (isJsonValue(spec['default'])) fallback = spec['default']
+    else report(issues, childPath(path, 'default'), 'must be a JSON value')
+  }
+  return {
+    optional: flag('optional'),
+    nullable: flag('nullable'),
+    unique: flag('unique'),
+    default: fallback,
+    type,
+  }
+}
+
+/** Combines kind and modifiers, checking the default against the field's type. */
+export function finishSpec(
+  kind: KindSpec,
+  inferred: JsonType | undefined,
+  declared: DeclaredModifiers,
+  path: string,
+  issues: ParseContext['issues'],
+): FieldSpec {
+  const valueType = declared.type ?? inferred
+  const fallback = declared.default
+  if (fallback === null && !declared.nullable && valueType !== 'null') {
+    report(issues, childPath(path, 'default'), 'is null but the field is not nullable')
+  } else if (fallback !== undefined && fallback !== null && valueType !== undefined) {
+    if (!matchesJsonType(fallback, valueType)) {
+      report(issues, childPath(path, 'default'), `must be of type ${valueType} (the field's type)`)
+    }
+  }
+  return {
+    ...kind,
+    optional: declared.optional,
+    nullable: declared.nullable,
+    unique: declared.unique,
+    default: fallback,
+    valueType,
+    typeDeclared: declared.type !== undefined,
+  }
+}
+
+export function checkContainerType(
+  modifiers: DeclaredModifiers,
+  expected: 'array' | 'object',
+  path: string,
+  issues: ParseContext['issues'],
+): void {
+  if (modifiers.type !== undefined && modifiers.type !== expected) {
+    report(issues, childPath(path, 'type'), `must be "${expected}" for an ${expected} field`)
+  }
+}
