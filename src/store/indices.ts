@@ -1,0 +1,104 @@
+import { isId } from '../json.ts'
+import type { Row } from '../json.ts'
+
+/** Rows of one child resource grouped by the parent id a foreign key holds, each group in list order. */
+export type RefIndex = Map<string, Row[]>
+
+export type ResourceIndex = {
+  readonly byId: Map<string, Row>
+  /** One entry per foreign-key field of the resource. */
+  readonly byRef: Map<string, RefIndex>
+  /** Each row's rank in list order: rows are only ever appended or replaced in place, so ranks stay sorted. */
+  readonly rank: WeakMap<Row, number>
+  nextRank: number
+}
+
+export const NO_ROWS: readonly Row[] = Object.freeze([])
+
+export function idKey(id: unknown): string | undefined {
+  return isId(id) ? String(id) : undefined
+}
+
+export function buildIndex(rows: readonly Row[], refFields: readonly string[]): ResourceIndex {
+  const index: ResourceIndex = {
+    byId: new Map(),
+    byRef: new Map(refFields.map((field) => [field, new Map()])),
+    rank: new WeakMap(),
+    nextRank: 0,
+  }
+  for (const row of rows) indexInsert(index, row)
+  return index
+}
+
+/** Indexes a row appended at the end of the list. */
+export function indexInsert(index: ResourceIndex, row: Row): void {
+  const key = idKey(row['id'])
+  if (key !== undefined) index.byId.set(key, row)
+  index.rank.set(row, index.nextRank++)
+  for (const [field, refs] of index.byRef) {
+    const parent = idKey(row[field])
+    if (parent === undefined) continue
+    const group = refs.get(parent)
+    if (group === undefined) refs.set(parent, [row])
+    else group.push(row)
+  }
+}
+
+/** Indexes `next`, which took the place of `previous` in the list (same id). */
+export function indexReplace(index: ResourceIndex, previous: Row, next: Row): void {
+  const key = idKey(next['id'])
+  if (key !== undefined) index.byId.set(key, next)
+  index.rank.set(next, index.rank.get(previous) ?? index.nextRank++)
+  for (const [field, refs] of index.byRef) {
+    const before = idKey(previous[field])
+    const after = idKey(next[field])
+    if (before === after) {
+      if (before !== undefined) replaceIn(refs.get(before), previous, next)
+      continue
+    }
+    if (before !== undefined) removeFrom(refs, before, previous)
+    if (after !== undefined) insertInOrder(index, refs, after, next)
+  }
+}
+
+export function indexRemove(index: ResourceIndex, row: Row): void {
+  const key = idKey(row['id'])
+  if (key !== undefined && index.byId.get(key) === row) index.byId.delete(key)
+  for (const [field, refs] of index.byRef) {
+    const parent = idKey(row[field])
+    if (parent !== undefined) removeFrom(refs, parent, row)
+  }
+}
+
+function replaceIn(group: Row[] | undefined, previous: Row, next: Row): void {
+  if (group === undefined) return
+  const at = group.indexOf(previous)
+  if (at !== -1) group[at] = next
+}
+
+function removeFrom(refs: RefIndex, parent: string, row: Row): void {
+  const group = refs.get(parent)
+  if (group === undefined) return
+  const at = group.indexOf(row)
+  if (at === -1) return
+  if (group.length === 1) refs.delete(parent)
+  else group.splice(at, 1)
+}
+
+function insertInOrder(index: ResourceIndex, refs: RefIndex, parent: string, row: Row): void {
+  const group = refs.get(parent)
+  if (group === undefined) {
+    refs.set(parent, [row])
+    return
+  }
+  const rank = index.rank.get(row) ?? 0
+  let low = 0
+  let high = group.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const other = group[middle]
+    if (other !== undefined && (index.rank.get(other) ?? 0) < rank) low = middle + 1
+    else high = middle
+  }
+  group.splice(low, 0, row)
+}

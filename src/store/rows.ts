@@ -1,0 +1,42 @@
+import type { Id, JsonObject, Row } from '../json.ts'
+
+/** The body's keys in their order, then `id` (any `id` in the body is dropped). */
+export function withId(body: JsonObject, id: Id): Row {
+  const row: Row = {}
+  for (const key of Object.keys(body)) {
+    if (key !== 'id') define(row, key, body[key])
+  }
+  row['id'] = id
+  return row
+}
+
+/** A shallow merge into a new object: existing keys keep their place, new ones follow; `id` is kept. */
+export function mergeRow(row: Row, changes: JsonObject): Row {
+  const merged: Row = {}
+  for (const key of Object.keys(row)) define(merged, key, row[key])
+  for (const key of Object.keys(changes)) {
+    if (key !== 'id') define(merged, key, changes[key])
+  }
+  return merged
+}
+
+/** A copy that keeps every key, `__proto__` included, as an own property. */
+export function copyObject(value: JsonObject): JsonObject {
+  const copy: JsonObject = {}
+  for (const key of Object.keys(value)) define(copy, key, value[key])
+  return copy
+}
+
+function define(target: JsonObject, key: string, value: JsonObject[string] | undefined): void {
+  if (value === undefined) return
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  } else {
+    target[key] = value
+  }
+}

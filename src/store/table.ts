@@ -1,0 +1,86 @@
+import type { Id, Row } from '../json.ts'
+import type { ResourceSpec } from '../schema/types.ts'
+import { buildIndex, indexInsert, indexRemove, indexReplace } from './indices.ts'
+import type { ResourceIndex } from './indices.ts'
+import { advanceCounter, nextIntegerId, randomId } from './next-id.ts'
+
+/** One plural resource in memory: its live rows, their indices and its id source. */
+export class Table {
+  readonly spec: ResourceSpec
+  readonly #refFields: readonly string[]
+  #rows: Row[]
+  #index: ResourceIndex
+  /** Next integer id; only ever increases, so ids are never reused. */
+  #counter = 1
+  #peeked: string | undefined
+
+  constructor(spec: ResourceSpec, rows: Row[], refFields: readonly string[]) {
+    this.spec = spec
+    this.#refFields = refFields
+    this.#rows = rows
+    this.#index = this.#load(rows)
+  }
+
+  get rows(): readonly Row[] {
+    return this.#rows
+  }
+
+  get index(): ResourceIndex {
+    return this.#index
+  }
+
+  /** Takes new rows (reset, reload, rollback) and indexes them afresh. */
+  reload(rows: Row[]): void {
+    this.#rows = rows
+    this.#index = this.#load(rows)
+  }
+
+  peekId(): Id {
+    if (this.spec.id === 'integer') return this.#counter
+    this.#peeked ??= randomId(this.spec.id)
+    return this.#peeked
+  }
+
+  takeId(): Id {
+    const id = this.peekId()
+    this.#peeked = undefined
+    if (this.spec.id === 'integer') this.#counter++
+    return id
+  }
+
+  /** A client chose this id: later generated ids stay above it. */
+  noteId(id: Id): void {
+    if (this.spec.id === 'integer') this.#counter = advanceCounter(this.#counter, id)
+  }
+
+  append(row: Row): void {
+    this.#rows.push(row)
+    indexInsert(this.#index, row)
+  }
+
+  swap(row: Row, next: Row): void {
+    const at = this.#rows.indexOf(row)
+    if (at !== -1) this.#rows[at] = next
+    indexReplace(this.#index, row, next)
+  }
+
+  /** Removes rows from the live array in place: one splice for one row, one pass for several. */
+  removeAll(gone: ReadonlySet<Row>): void {
+    const rows = this.#rows
+    if (gone.size === 1) {
+      const [row] = gone
+      const at = row === undefined ? -1 : rows.indexOf(row)
+      if (at !== -1) rows.splice(at, 1)
+    } else {
+      let kept = 0
+      for (const row of rows) if (!gone.has(row)) rows[kept++] = row
+      rows.length = kept
+    }
+    for (const row of gone) indexRemove(this.#index, row)
+  }
+
+  #load(rows: Row[]): ResourceIndex {
+    if (this.spec.id === 'integer') this.#counter = Math.max(this.#counter, nextIntegerId(rows))
+    return buildIndex(rows, this.#refFields)
+  }
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { Store } from '../../src/store/store.ts'
+import { runStoreContract } from './contract.ts'
+import { SCHEMA, recordingGenerate } from './fixtures.ts'
+
+describe('in-memory store', () => {
+  runStoreContract({
+    open: () =>
+      Store.open({ schema: SCHEMA, file: ':memory:', generate: recordingGenerate().generate }),
+    onDisk: () => Promise.resolve(undefined),
+  })
+
+  it('generates every resource, has no file and never writes one', async () => {
+    const { calls, generate } = recordingGenerate()
+    const store = await Store.open({ schema: SCHEMA, file: ':memory:', generate })
+    await store.insert('users', { name: 'x' })
+    expect(calls).toEqual([[...SCHEMA.resources.keys()]])
+    expect(store.file).toBeUndefined()
+    expect(store.writes).toBe(0)
+  })
+})
