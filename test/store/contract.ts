@@ -7,7 +7,7 @@ import { deepCopy, generateAll } from './fixtures.ts'
 export type StoreHarness = {
   /** A fresh store over generateAll(). */
   open(): Promise<Store>
-  /** What the database holds outside memory now (the parsed file); undefined in memory. */
+  /** What the persistence layer holds now (the parsed file, or the data itself in memory). */
   onDisk(store: Store): Promise<unknown>
 }
 
@@ -15,10 +15,9 @@ const ids = (rows: readonly Row[]) => rows.map((row) => row['id'])
 
 /** Behaviour every store has, whatever holds its data. */
 export function runStoreContract(harness: StoreHarness): void {
-  /** After a write: the file (if any) holds exactly what memory holds. */
+  /** After a write: the file holds exactly what memory holds. */
   async function persisted(store: Store): Promise<void> {
-    const disk = await harness.onDisk(store)
-    if (disk !== undefined) expect(disk).toEqual(store.data())
+    expect(await harness.onDisk(store)).toEqual(store.data())
   }
 
   describe('reading', () => {

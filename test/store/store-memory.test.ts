@@ -7,7 +7,7 @@ describe('in-memory store', () => {
   runStoreContract({
     open: () =>
       Store.open({ schema: SCHEMA, file: ':memory:', generate: recordingGenerate().generate }),
-    onDisk: () => Promise.resolve(undefined),
+    onDisk: (store) => Promise.resolve(store.data()),
   })
 
   it('generates every resource, has no file and never writes one', async () => {
