@@ -1,0 +1,117 @@
+import { UserError, type Issue } from '../errors.ts'
+import { FORBIDDEN_KEYS, hasOwn, isId, isJsonObject, type Data, type Row } from '../json.ts'
+import { DEFAULT_SEED } from './keys.ts'
+import { childPath, indexPath } from './path.ts'
+import { resourceNameProblem } from './resource-name.ts'
+import { singularize } from './singularize.ts'
+import type { IdStrategy, Relation, ResourceSpec, Schema } from './types.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const MAX_ISSUES = 50
+
+/** Whether a parsed file is a schema document (a `resources` object) rather than a plain db. */
+export function isSchemaDocument(value: unknown): boolean {
+  return isJsonObject(value) && hasOwn(value, 'resources') && !Array.isArray(value['resources'])
+}
+
+/**
+ * Checks a json-server style database: arrays of items with ids for plural resources, objects for
+ * singular ones. Throws a UserError listing the problems.
+ */
+export function checkPlainDb(value: unknown, file: string): Data {
+  const issues: Issue[] = []
+  if (!isJsonObject(value)) {
+    const message = 'must be a JSON object: arrays for plural resources, objects for singular ones'
+    throw new UserError(`${file}: invalid database`, [{ path: '', message }])
+  }
+  for (const [name, resource] of Object.entries(value)) {
+    const path = childPath('', name)
+    const problem = resourceNameProblem(name)
+    if (problem !== undefined) issues.push({ path, message: problem })
+    else if (Array.isArray(resource)) issues.push(...rowIssues(resource, path))
+    else if (!isJsonObject(resource)) {
+      const message = 'must be an array (plural resource) or an object (singular resource)'
+      issues.push({ path, message })
+    }
+  }
+  if (issues.length > 0) {
+    const shown = issues.slice(0, MAX_ISSUES)
+    const more = issues.length - shown.length
+    if (more > 0) shown.push({ path: '', message: `and ${more} more problems` })
+    throw new UserError(`${file}: invalid database`, shown)
+  }
+  return value as Data
+}
+
+function rowIssues(rows: readonly unknown[], path: string): Issue[] {
+  const issues: Issue[] = []
+  const seen = new Map<string, number>()
+  for (const [index, row] of rows.entries()) {
+    const rowPath = indexPath(path, index)
+    const problem = rowProblem(row)
+    if (problem !== undefined) {
+      issues.push({
+        path: problem.onId ? childPath(rowPath, 'id') : rowPath,
+        message: problem.message,
+      })
+      continue
+    }
+    const key = String((row as Row)['id'])
+    const first = seen.get(key)
+    if (first === undefined) seen.set(key, index)
+    else {
+      const message = `duplicates the id of ${indexPath(path, first)}`
+      issues.push({ path: childPath(rowPath, 'id'), message })
+    }
+  }
+  return issues
+}
+
+function rowProblem(row: unknown): { message: string; onId: boolean } | undefined {
+  if (!isJsonObject(row)) return { message: 'must be an object', onId: false }
+  const reserved = Object.keys(row).find((key) => FORBIDDEN_KEYS.has(key))
+  if (reserved !== undefined) return { message: `has a reserved key "${reserved}"`, onId: false }
+  if (!hasOwn(row, 'id')) return { message: 'has no "id"', onId: false }
+  if (!isId(row['id'])) return { message: 'must be a number or a string', onId: true }
+  return undefined
+}
+
+/** A schemaless schema for a plain db: free-form resources, relations from `<singular>Id` fields. */
+export function schemaFromData(data: Data): Schema {
+  const resources = new Map<string, ResourceSpec>()
+  for (const [name, value] of Object.entries(data)) {
+    const singular = !Array.isArray(value)
+    const count = Array.isArray(value) ? value.length : 0
+    const id = Array.isArray(value) ? idStrategyOf(value) : 'integer'
+    resources.set(name, { name, singular, count, id, fields: undefined, idPosition: 0 })
+  }
+  return { seed: DEFAULT_SEED, resources, relations: inferRelations(data, resources), origin: 'db' }
+}
+
+function idStrategyOf(rows: readonly Row[]): IdStrategy {
+  if (rows.every((row) => typeof row['id'] === 'number')) return 'integer'
+  return rows.every((row) => typeof row['id'] === 'string' && UUID.test(row['id']))
+    ? 'uuid'
+    : 'nanoid'
+}
+
+function inferRelations(data: Data, resources: ReadonlyMap<string, ResourceSpec>): Relation[] {
+  const byPrefix = new Map<string, string>()
+  for (const [name, resource] of resources) {
+    if (resource.singular) continue
+    if (!byPrefix.has(name)) byPrefix.set(name, name)
+    const singular = singularize(name)
+    if (!byPrefix.has(singular)) byPrefix.set(singular, name)
+  }
+  const relations: Relation[] = []
+  for (const [child, rows] of Object.entries(data)) {
+    if (!Array.isArray(rows)) continue
+    for (const field of new Set(rows.flatMap((row) => Object.keys(row)))) {
+      const prefix = /^(.+)Id$/.exec(field)?.[1]
+      const parent = prefix === undefined ? undefined : byPrefix.get(prefix)
+      if (prefix === undefined || parent === undefined) continue
+      relations.push({ child, field, parent, onDelete: 'cascade', expandAs: prefix })
+    }
+  }
+  return relations
+}
