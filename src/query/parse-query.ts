@@ -1,0 +1,71 @@
+import type { Issue } from '../errors.ts'
+import type { ResourceSpec, Schema } from '../schema/types.ts'
+import { isInvalid } from './coerce.ts'
+import { parseFilter, type FilterContext } from './parse-filter.ts'
+import { parseShape } from './parse-shape.ts'
+import { parseSort } from './parse-sort.ts'
+import { parseWindow } from './parse-window.ts'
+import { queryError } from './query-error.ts'
+import type { Filter, ItemQuery, ListQuery } from './types.ts'
+
+/** Parameters with a meaning of their own; every other `_` parameter that names no field is ignored. */
+export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
+  'q',
+  '_sort',
+  '_order',
+  '_page',
+  '_limit',
+  '_per_page',
+  '_start',
+  '_end',
+  '_embed',
+  '_expand',
+  '_select',
+])
+
+/**
+ * The query language of `GET /R` (filters, search, sort, paging, embed, expand, select).
+ * Throws AppError('invalid_query') listing every bad parameter.
+ */
+export function parseListQuery(
+  params: URLSearchParams,
+  resource: ResourceSpec,
+  schema: Schema,
+): ListQuery {
+  const issues: Issue[] = []
+  const ctx = filterContext(resource, schema)
+  const filters: Filter[] = []
+  for (const key of new Set(params.keys())) {
+    if (key === '' || RESERVED_PARAMS.has(key)) continue
+    const filter = parseFilter(key, params.getAll(key), ctx)
+    if (isInvalid(filter)) issues.push({ path: key, message: filter.error })
+    else if (filter !== undefined) filters.push(filter)
+  }
+  const sort = parseSort(params, ctx, issues)
+  const window = parseWindow(params, issues)
+  const shape = parseShape(params, resource, schema, issues)
+  if (issues.length > 0) throw queryError(issues)
+  const q = params.get('q')
+  return { filters, search: q ? q.toLowerCase() : undefined, sort, window, ...shape }
+}
+
+/** The parameters of `GET /R/:id`: only `_embed`, `_expand` and `_select`; others are ignored. */
+export function parseItemQuery(
+  params: URLSearchParams,
+  resource: ResourceSpec,
+  schema: Schema,
+): ItemQuery {
+  const issues: Issue[] = []
+  const shape = parseShape(params, resource, schema, issues)
+  if (issues.length > 0) throw queryError(issues)
+  return shape
+}
+
+function filterContext(resource: ResourceSpec, schema: Schema): FilterContext {
+  const foreignKeys = schema.relations
+    .filter((relation) => relation.child === resource.name)
+    .map((relation) => relation.field)
+  // A plain json-server db is served as json-server 0.17 serves it, whatever fields were inferred.
+  const fields = schema.origin === 'db' ? undefined : resource.fields
+  return { resource, fields, foreignKeys: new Set(foreignKeys) }
+}
