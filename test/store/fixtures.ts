@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -92,6 +93,22 @@ export function recordingGenerate(source: () => Data = generateAll) {
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fauxrest-store-'))
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** A fresh temp folder per test, removed afterwards; `file` is db.json inside it. */
+export function useTempDb(): { readonly dir: string; readonly file: string } {
+  const state = { dir: '', file: '' }
+  let cleanup: (() => Promise<void>) | undefined
+  beforeEach(async () => {
+    const temp = await tempDir()
+    cleanup = temp.cleanup
+    state.dir = temp.dir
+    state.file = join(temp.dir, 'db.json')
+  })
+  afterEach(async () => {
+    await cleanup?.()
+  })
+  return state
 }
 
 export async function readJson(file: string): Promise<unknown> {
