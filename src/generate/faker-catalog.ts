@@ -20,7 +20,7 @@ function publicMethods(): ReadonlyMap<string, ReadonlySet<string>> {
   if (cachedMethods !== undefined) return cachedMethods
   const faker = new Faker({ locale: [en, base] })
   const modules = new Map<string, ReadonlySet<string>>()
-  for (const name of Object.keys(faker)) {
+  for (const name of Object.keys(faker).toSorted()) {
     if (name.startsWith('_') || NOT_MODULES.has(name)) continue
     const module: unknown = Reflect.get(faker, name)
     if (typeof module !== 'object' || module === null) continue
@@ -53,6 +53,11 @@ function splitPath(path: string): [string, string] | undefined {
 function isPublicPath(path: string): boolean {
   const parts = splitPath(path)
   return parts !== undefined && publicMethods().get(parts[0])?.has(parts[1]) === true
+}
+
+/** Every public `module.method` path, sorted by module then method. */
+export function fakerPaths(): string[] {
+  return [...publicMethods()].flatMap(([module, names]) => [...names].map((m) => `${module}.${m}`))
 }
 
 /** The public faker method at `module.method`, bound to its module; `undefined` for anything else. */
@@ -93,12 +98,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The catalog schema validation uses: which paths exist, suggestions, and sampled return types. */
 export function createFakerCatalog(): FakerCatalog {
-  const methods = publicMethods()
   let sampler: Faker | undefined
   const sampled = new Map<string, SampleResult>()
-  const allPaths = [...methods].flatMap(([module, names]) =>
-    [...names].map((m) => `${module}.${m}`),
-  )
+  const allPaths = fakerPaths()
 
   return {
     has: isPublicPath,

@@ -1,7 +1,7 @@
 import { didYouMean, report, type ParseContext } from './context.ts'
 import type { FakerCall, JsonType } from './types.ts'
 
-const PATH_SHAPE = /^[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*$/
+const PATH_SHAPE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/
 
 /**
  * Checks a faker call against the catalog and returns the type it produces (`type: undefined` when
@@ -14,7 +14,7 @@ export function checkFakerCall(
 ): { readonly type: JsonType | undefined } | undefined {
   const label = at.label === undefined ? '' : `${at.label}: `
   if (!ctx.catalog.has(call.path)) {
-    report(ctx.issues, at.path, label + unknownFakerMessage(call.path, ctx))
+    report(ctx.issues, at.path, label + unknownFakerMessage(call.path, ctx, at.label === undefined))
     return undefined
   }
   const sampled = ctx.catalog.sampleType(call)
@@ -25,9 +25,12 @@ export function checkFakerCall(
   return { type: sampled }
 }
 
-function unknownFakerMessage(text: string, ctx: ParseContext): string {
+// Outside templates, a word that is no faker method was most likely meant as a constant
+function unknownFakerMessage(text: string, ctx: ParseContext, valueHint: boolean): string {
   const suggestion = ctx.catalog.suggest(text)
-  if (PATH_SHAPE.test(text)) return `unknown faker method "${text}"${didYouMean(suggestion)}`
+  if (PATH_SHAPE.test(text) || !valueHint) {
+    return `unknown faker method "${text}"${didYouMean(suggestion)}`
+  }
   const method = suggestion?.slice(suggestion.indexOf('.') + 1)
   if (suggestion !== undefined && method?.toLowerCase() === text.toLowerCase()) {
     return `unknown faker method "${text}"${didYouMean(suggestion)}`

@@ -96,11 +96,7 @@ describe('parseJsonText', () => {
       '{\r\n"a": 1,\r\n}',
       'db.json:2:7: invalid JSON: trailing comma before "}"',
     ],
-    [
-      'astral characters count once',
-      '["😀😀", x]',
-      'db.json:1:8: invalid JSON: invalid value "x"',
-    ],
+    ['astral characters count once', '["😀😀", x]', 'db.json:1:8: invalid JSON: invalid value "x"'],
     ['BOM then error', '\uFEFF{"a":}', 'db.json:1:6: invalid JSON: unexpected "}"'],
   ])('%s', (_, text, expected) => {
     expect(messageFor(text)).toBe(expected)
