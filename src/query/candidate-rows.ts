@@ -6,9 +6,9 @@ import { containsText } from './search.ts'
 import type { Filter, ListQuery, Scope } from './types.ts'
 
 /**
- * The rows to test and the tests to run. Rows come from the smallest foreign-key index set among
- * the scope and single-value equality filters on foreign keys, else from the whole resource; every
- * test still runs on them, so the index only narrows the scan.
+ * The rows to test and the tests to run. Rows come from the smallest index set among the scope and
+ * single-value equality filters on the id or a foreign key, else from the whole resource; every
+ * test still runs on them, so an index only narrows the scan.
  */
 export function candidateRows(
   query: ListQuery,
@@ -28,8 +28,11 @@ export function candidateRows(
   for (const filter of query.filters) {
     const [field] = filter.path
     const [value] = filter.values
-    if (filter.indexed && field !== undefined && value !== undefined) {
-      consider(lookups.byRef(scope.resource, field, String(value)))
+    if (field === undefined || value === undefined) continue
+    if (filter.index === 'ref') consider(lookups.byRef(scope.resource, field, String(value)))
+    if (filter.index === 'id') {
+      const row = lookups.byId(scope.resource, String(value))
+      consider(row === undefined ? [] : [row])
     }
   }
   const fromIndex = best !== undefined

@@ -43,7 +43,6 @@ export function parseFilter(
   if (misfit !== undefined) return misfit
   const parsed = parseValues(target.op, values, info)
   if (isInvalid(parsed)) return parsed
-  const [head] = path
   const safe = !path.some((segment) => FORBIDDEN_KEYS.has(segment))
   return {
     param: key,
@@ -55,14 +54,21 @@ export function parseFilter(
       ctx.fields === undefined &&
       safe &&
       ((target.op === 'eq' && !target.colon) || key.startsWith('_')),
-    indexed:
-      target.op === 'eq' &&
-      parsed.length === 1 &&
-      parsed[0] !== null &&
-      path.length === 1 &&
-      head !== undefined &&
-      ctx.foreignKeys.has(head),
+    index: indexOf(target.op, path, parsed, info, ctx),
   }
+}
+
+function indexOf(
+  op: Operator,
+  path: readonly string[],
+  values: readonly Scalar[],
+  info: FieldInfo,
+  ctx: FilterContext,
+): Filter['index'] {
+  const [head, ...rest] = path
+  if (op !== 'eq' || values.length !== 1 || values[0] === null || rest.length > 0) return undefined
+  if (head === 'id' && info.compareAs !== 'loose') return 'id'
+  return head !== undefined && ctx.foreignKeys.has(head) ? 'ref' : undefined
 }
 
 type Target = { readonly field: string; readonly op: Operator; readonly colon: boolean }

@@ -20,7 +20,7 @@ export function resolveField(
 ): FieldInfo | Invalid {
   const [head, ...rest] = path
   if (head === 'id' && !fields.has('id')) {
-    if (rest.length > 0) return unknownField(path, 1, [])
+    if (rest.length > 0) return unknownField(path, 2, [])
     const type: JsonType = resource.id === 'integer' ? 'integer' : 'string'
     return { compareAs: compareAsOf(type), nullable: false, type }
   }

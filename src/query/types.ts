@@ -41,8 +41,8 @@ export type Filter = {
   readonly compareAs: CompareAs
   /** json-server 0.17 drops a filter on a field that no row of the resource has (free-form only). */
   readonly droppable: boolean
-  /** Equality on a foreign key with one value: candidate rows can come from the FK index. */
-  readonly indexed: boolean
+  /** Equality with one value on the id or a foreign key: candidate rows can come from that index. */
+  readonly index: 'id' | 'ref' | undefined
 }
 
 export type SortKey = { readonly path: readonly string[]; readonly desc: boolean }
