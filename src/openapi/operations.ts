@@ -1,0 +1,197 @@
+import type { JsonObject, JsonValue } from '../json.ts'
+import type { ApiRoute, RouteMethod } from './api-routes.ts'
+import { nestedCreateSchema, ref } from './components.ts'
+import { type BuildContext, aSingle, resourceOf, typeName } from './context.ts'
+import { pascalCase } from './resource-names.ts'
+import {
+  type ErrorStatus,
+  NOT_MODIFIED,
+  errorResponses,
+  headerRef,
+  jsonContent,
+} from './responses.ts'
+import { itemQueryParameters, listQueryParameters } from './route-parameters.ts'
+import { EVERY_ROUTE, parameterRef } from './shared-parameters.ts'
+
+const WRITE_ERRORS: readonly ErrorStatus[] = ['400', '405', '413', '415', '422', '503']
+
+function withoutKeys(
+  item: JsonObject | undefined,
+  keys: readonly string[],
+): JsonObject | undefined {
+  if (item === undefined) return undefined
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !keys.includes(key)))
+}
+
+// A PATCH example changes one field: the first one that is not the id.
+function patchExample(item: JsonObject | undefined): JsonObject | undefined {
+  const entry = item === undefined ? undefined : Object.entries(item).find(([key]) => key !== 'id')
+  return entry === undefined ? undefined : Object.fromEntries([entry])
+}
+
+function body(schema: JsonObject, example: JsonValue | undefined): JsonObject {
+  return { required: true, content: jsonContent(schema, example) }
+}
+
+function success(
+  description: string,
+  schema: JsonObject,
+  example: JsonValue | undefined,
+  headers: JsonObject,
+): JsonObject {
+  return { description, headers, content: jsonContent(schema, example) }
+}
+
+function sorted(statuses: readonly ErrorStatus[]): ErrorStatus[] {
+  return [...new Set(statuses)].toSorted()
+}
+
+/** The operations of one route, keyed by method. */
+export function routeOperations(
+  route: ApiRoute,
+  context: BuildContext,
+): Map<RouteMethod, JsonObject> {
+  const resource = resourceOf(context, route.resource)
+  const type = typeName(context, route.resource)
+  const item = context.examples(route.resource)
+  const parentTypes = route.parents.map((step) => typeName(context, step.resource)).join('')
+  const parentStep = route.parents.at(-1)
+  const under =
+    parentStep === undefined ? '' : ` of ${aSingle(resourceOf(context, parentStep.resource))}`
+  const nested: readonly ErrorStatus[] = route.parents.length > 0 ? ['404'] : []
+  const etag = { ETag: headerRef('ETag') }
+  const operations = new Map<RouteMethod, JsonObject>()
+  const add = (method: RouteMethod, verb: string, summary: string, rest: JsonObject): void => {
+    const operationId = context.uniqueOperationId(
+      `${verb}${parentTypes}${verb === 'list' ? pascalCase(route.resource) : type}`,
+    )
+    operations.set(method, { tags: [route.resource], summary, operationId, ...rest })
+  }
+  const itemResponse = (description: string): JsonObject =>
+    success(description, ref(type), item, etag)
+
+  if (route.kind === 'singular') {
+    add('get', 'get', `Get ${route.resource}`, {
+      parameters: [...EVERY_ROUTE, parameterRef('If-None-Match')],
+      responses: {
+        '200': itemResponse(`The \`${route.resource}\` object.`),
+        ...NOT_MODIFIED,
+        ...errorResponses(['400']),
+      },
+    })
+    for (const [method, verb, schemaName, example] of [
+      ['put', 'replace', 'Create', item],
+      ['patch', 'update', 'Update', patchExample(item)],
+    ] as const) {
+      add(method, verb, `${verb === 'replace' ? 'Replace' : 'Update'} ${route.resource}`, {
+        parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
+        requestBody: body(ref(`${type}${schemaName}`), example),
+        responses: {
+          '200': itemResponse(`The ${verb === 'replace' ? 'replaced' : 'merged'} object.`),
+          ...errorResponses([...WRITE_ERRORS, '412']),
+        },
+      })
+    }
+    return operations
+  }
+
+  if (route.kind === 'list') {
+    const listSchema = { oneOf: [{ type: 'array', items: ref(type) }, ref(`${type}Page`)] }
+    const listHeaders = {
+      'X-Total-Count': headerRef('X-Total-Count'),
+      Link: headerRef('Link'),
+      ...etag,
+    }
+    const listExample = item === undefined ? undefined : [item]
+    add('get', 'list', `List ${route.resource}${under}`, {
+      parameters: listQueryParameters(
+        context.schema,
+        resource,
+        context.idOf,
+        route.relation?.field,
+      ),
+      responses: {
+        '200': success(
+          'The matching items: an array, or a page envelope with `_per_page`.',
+          listSchema,
+          listExample,
+          listHeaders,
+        ),
+        ...NOT_MODIFIED,
+        ...errorResponses(sorted(['400', ...nested])),
+      },
+    })
+    const relation = route.relation
+    const createSchema =
+      relation === undefined
+        ? ref(`${type}Create`)
+        : nestedCreateSchema(resource, relation, type, context.idOf)
+    const createExample = withoutKeys(
+      item,
+      relation === undefined ? ['id'] : ['id', relation.field],
+    )
+    add(
+      'post',
+      'create',
+      `Create ${aSingle(resource)}${relation === undefined ? '' : ` for ${aSingle(resourceOf(context, relation.parent))}`}`,
+      {
+        parameters: [...EVERY_ROUTE],
+        requestBody: body(createSchema, createExample),
+        responses: {
+          '201': success('The created item, with its new id.', ref(type), item, {
+            Location: headerRef('Location'),
+            ...etag,
+          }),
+          ...errorResponses(sorted([...WRITE_ERRORS, ...nested, '409'])),
+        },
+      },
+    )
+    return operations
+  }
+
+  const single = `${aSingle(resource)}${under}`
+  add('get', 'get', `Get ${single}`, {
+    parameters: itemQueryParameters(context.schema, resource),
+    responses: {
+      '200': itemResponse('The item.'),
+      ...NOT_MODIFIED,
+      ...errorResponses(['400', '404']),
+    },
+  })
+  const writeErrors = sorted([...WRITE_ERRORS, '404', '412'])
+  add('put', 'replace', `Replace ${single}`, {
+    parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
+    requestBody: body(ref(`${type}Create`), withoutKeys(item, ['id'])),
+    responses: { '200': itemResponse('The replaced item.'), ...errorResponses(writeErrors) },
+  })
+  add('patch', 'update', `Update ${single}`, {
+    parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
+    requestBody: body(ref(`${type}Update`), patchExample(item)),
+    responses: {
+      '200': itemResponse('The item with the changes merged in.'),
+      ...errorResponses(writeErrors),
+    },
+  })
+  const restricted = context.schema.relations.some(
+    (relation) => relation.parent === route.resource && relation.onDelete === 'restrict',
+  )
+  const deleteErrors = sorted([
+    '400',
+    '404',
+    '405',
+    '412',
+    '503',
+    ...(restricted ? (['409'] as const) : []),
+  ])
+  add('delete', 'delete', `Delete ${single}`, {
+    parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
+    responses: {
+      '200': {
+        description: 'Deleted: an empty object.',
+        content: jsonContent({ type: 'object', maxProperties: 0 }, {}),
+      },
+      ...errorResponses(deleteErrors),
+    },
+  })
+  return operations
+}

@@ -1,0 +1,89 @@
+import type { JsonObject } from '../json.ts'
+
+function query(
+  name: string,
+  description: string,
+  schema: JsonObject,
+  extra: JsonObject = {},
+): JsonObject {
+  return { name, in: 'query', required: false, description, schema, ...extra }
+}
+
+const NON_NEGATIVE: JsonObject = { type: 'integer', minimum: 0 }
+const POSITIVE: JsonObject = { type: 'integer', minimum: 1 }
+
+/** `components.parameters`: the query parameters and headers every resource shares. */
+export const SHARED_PARAMETERS: JsonObject = {
+  q: query(
+    'q',
+    'Full-text search: items with a string field (at any depth) containing this text, ignoring case.',
+    {
+      type: 'string',
+    },
+  ),
+  _order: query(
+    '_order',
+    'Order for each `_sort` field: `asc` (default) or `desc`, comma separated.',
+    { type: 'array', items: { type: 'string', enum: ['asc', 'desc'] } },
+    { style: 'form', explode: false },
+  ),
+  _page: query(
+    '_page',
+    'Page number, from 1. With `_limit` (default 10) the answer is an array with `X-Total-Count` and `Link` headers; with `_per_page` it is a page envelope.',
+    POSITIVE,
+  ),
+  _limit: query(
+    '_limit',
+    'Items per page with `_page`, or the number of items from `_start`.',
+    NON_NEGATIVE,
+  ),
+  _per_page: query(
+    '_per_page',
+    'Items per page, answered as a page envelope `{ first, prev, next, last, pages, items, data }` (json-server 1.0).',
+    POSITIVE,
+  ),
+  _start: query(
+    '_start',
+    'Index of the first item of a slice (from 0); `X-Total-Count` gives the total.',
+    NON_NEGATIVE,
+  ),
+  _end: query('_end', 'Index after the last item of a slice.', NON_NEGATIVE),
+  _delay: query('_delay', 'Delay this answer by this many milliseconds.', NON_NEGATIVE),
+  _status: query(
+    '_status',
+    'Answer with this status instead, with a JSON error body for 4xx and 5xx (to try error and loading states). The header `Prefer: code=CODE` does the same.',
+    { type: 'integer', minimum: 100, maximum: 599 },
+  ),
+  'If-None-Match': {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    description: 'An ETag from an earlier answer: 304 Not Modified while it still matches.',
+    schema: { type: 'string' },
+  },
+  'If-Match': {
+    name: 'If-Match',
+    in: 'header',
+    required: false,
+    description: 'Apply the change only if the item still has this ETag, else 412.',
+    schema: { type: 'string' },
+  },
+}
+
+export function parameterRef(name: string): JsonObject {
+  return { $ref: `#/components/parameters/${name}` }
+}
+
+/** Parameters every route takes. */
+export const EVERY_ROUTE: readonly JsonObject[] = [parameterRef('_delay'), parameterRef('_status')]
+
+/** Paging, slicing and search: the list parameters that do not depend on the resource. */
+export const LIST_SHARED: readonly JsonObject[] = [
+  parameterRef('q'),
+  parameterRef('_order'),
+  parameterRef('_page'),
+  parameterRef('_limit'),
+  parameterRef('_per_page'),
+  parameterRef('_start'),
+  parameterRef('_end'),
+]
