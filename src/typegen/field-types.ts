@@ -1,0 +1,109 @@
+import type {
+  FieldSpec,
+  Fields,
+  IdStrategy,
+  JsonType,
+  ResourceSpec,
+  Schema,
+} from '../schema/types.ts'
+
+/** `item`: what the server answers; `create`: POST and PUT bodies; `update`: PATCH bodies. */
+export type TypeMode = 'item' | 'create' | 'update'
+
+/** A property of an interface or object type, before rendering. */
+export type Member = { readonly key: string; readonly optional: boolean; readonly type: string }
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+const SIMPLE_TYPE = /^[A-Za-z_$][A-Za-z0-9_$]*(\[\])*$/
+const ANY_OBJECT = '{ [key: string]: unknown }'
+
+export function propertyKey(name: string): string {
+  return IDENTIFIER.test(name) ? name : JSON.stringify(name)
+}
+
+export function idType(resource: ResourceSpec | undefined): string {
+  if (resource === undefined || resource.fields === undefined) return 'number | string'
+  return ID_TYPES[resource.id]
+}
+
+const ID_TYPES: Readonly<Record<IdStrategy, string>> = {
+  integer: 'number',
+  uuid: 'string',
+  nanoid: 'string',
+}
+
+const VALUE_TYPES: Readonly<Record<JsonType, string>> = {
+  string: 'string',
+  number: 'number',
+  integer: 'number',
+  boolean: 'boolean',
+  object: ANY_OBJECT,
+  array: 'unknown[]',
+  null: 'null',
+}
+
+function isOptional(field: FieldSpec, mode: TypeMode): boolean {
+  if (mode === 'item') return field.optional
+  if (mode === 'update') return true
+  return field.optional || field.nullable || field.default !== undefined
+}
+
+// PATCH merges the top level only, so a nested object in its body is replaced whole.
+function nestedMode(mode: TypeMode): TypeMode {
+  return mode === 'update' ? 'create' : mode
+}
+
+function arrayOf(element: string): string {
+  return SIMPLE_TYPE.test(element) ? `${element}[]` : `Array<${element}>`
+}
+
+/** Renders members as an object type body at `indent` (the closing brace one level out). */
+export function renderMembers(members: readonly Member[], indent: string): string {
+  const lines = members.map(
+    (member) => `${indent}${propertyKey(member.key)}${member.optional ? '?' : ''}: ${member.type}`,
+  )
+  return lines.join('\n')
+}
+
+export function fieldMembers(
+  fields: Fields,
+  mode: TypeMode,
+  schema: Schema,
+  indent: string,
+): Member[] {
+  return [...fields].map(([name, field]) => ({
+    key: name,
+    optional: isOptional(field, mode),
+    type: fieldType(field, mode, schema, indent),
+  }))
+}
+
+function fieldType(field: FieldSpec, mode: TypeMode, schema: Schema, indent: string): string {
+  const base = baseType(field, mode, schema, indent)
+  const hasNull = base === 'unknown' || base === 'null' || field.kind === 'enum'
+  return field.nullable && !hasNull ? `${base} | null` : base
+}
+
+function baseType(field: FieldSpec, mode: TypeMode, schema: Schema, indent: string): string {
+  switch (field.kind) {
+    case 'ref':
+      return idType(schema.resources.get(field.resource))
+    case 'enum': {
+      // A JSON value is also a literal type: "a", 1, true, null, { "x": 1 }, [1, 2].
+      const values = field.nullable ? [...field.values, null] : field.values
+      return [...new Set(values.map((value) => JSON.stringify(value)))].join(' | ')
+    }
+    case 'array':
+      return arrayOf(fieldType(field.of, nestedMode(mode), schema, indent))
+    case 'object': {
+      const inner = `${indent}  `
+      const members = fieldMembers(field.fields, nestedMode(mode), schema, inner)
+      if (members.length === 0) return '{ [key: string]: never }'
+      return `{\n${renderMembers(members, inner)}\n${indent}}`
+    }
+    case 'faker':
+    case 'template':
+    case 'value':
+      return field.valueType === undefined ? 'unknown' : VALUE_TYPES[field.valueType]
+  }
+}
