@@ -22,3 +22,13 @@ export function schemaOf(document: unknown): Schema {
 export function withFields(fields: unknown, extra: Record<string, unknown> = {}): unknown {
   return { resources: { users: { fields }, ...extra } }
 }
+
+/** What `run` throws, or `undefined` when it returns. */
+export function thrownBy(run: () => unknown): unknown {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  return undefined
+}

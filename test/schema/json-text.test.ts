@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors.ts'
 import { findJsonError, lineColumn, parseJsonText } from '../../src/json-text.ts'
+import { thrownBy } from './helpers.ts'
 
-function messageFor(text: string): string {
-  try {
-    parseJsonText(text, 'db.json')
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError)
-    return (error as Error).message
-  }
-  throw new Error('expected a syntax error')
+function messageFor(text: string): string | undefined {
+  const error = thrownBy(() => parseJsonText(text, 'db.json'))
+  return error instanceof UserError ? error.message : undefined
 }
 
 describe('parseJsonText', () => {
@@ -103,11 +99,8 @@ describe('parseJsonText', () => {
   })
 
   it('keeps the engine error as the cause', () => {
-    try {
-      parseJsonText('{', 'x.json')
-    } catch (error) {
-      expect((error as Error).cause).toBeInstanceOf(SyntaxError)
-    }
+    const error = thrownBy(() => parseJsonText('{', 'x.json'))
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError)
   })
 })
 

@@ -651,7 +651,7 @@ describe('parseSchema issues', () => {
     ['field specs', specs],
     ['refs', refs],
     ['field names', fieldNames],
-  ])('%s', (_, cases) => {
+  ])('%s', (_group, cases) => {
     it.each(cases)('%s', (_, document, expected) => {
       expect(issuesOf(document)).toEqual(expected)
     })

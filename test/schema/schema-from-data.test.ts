@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest'
+import { UserError } from '../../src/errors.ts'
+import type { Data } from '../../src/json.ts'
+import {
+  checkPlainDb,
+  isSchemaDocument,
+  schemaFromData,
+} from '../../src/schema/schema-from-data.ts'
+import { thrownBy } from './helpers.ts'
+
+function problemsOf(value: unknown): unknown {
+  const error = thrownBy(() => checkPlainDb(value, 'db.json'))
+  return error instanceof UserError ? { message: error.message, issues: error.issues } : error
+}
+
+describe('isSchemaDocument', () => {
+  it.each([
+    [{ resources: {} }, true],
+    [{ resources: { users: {} }, seed: 1 }, true],
+    [{ resources: [{ id: 1 }] }, false],
+    [{ posts: [] }, false],
+    [[], false],
+    ['resources', false],
+    [null, false],
+  ])('%j -> %s', (value, expected) => {
+    expect(isSchemaDocument(value)).toBe(expected)
+  })
+})
+
+describe('checkPlainDb', () => {
+  it('returns a valid db unchanged', () => {
+    const db = { posts: [{ id: 1 }, { id: 'a' }], profile: { name: 'x' }, empty: [] }
+    expect(checkPlainDb(db, 'db.json')).toBe(db)
+  })
+
+  it.each([
+    [
+      'an array',
+      [],
+      [
+        {
+          path: '',
+          message: 'must be a JSON object: arrays for plural resources, objects for singular ones',
+        },
+      ],
+    ],
+    [
+      'a scalar resource',
+      { title: 'x' },
+      [
+        {
+          path: 'title',
+          message: 'must be an array (plural resource) or an object (singular resource)',
+        },
+      ],
+    ],
+    [
+      'a null resource',
+      { title: null },
+      [
+        {
+          path: 'title',
+          message: 'must be an array (plural resource) or an object (singular resource)',
+        },
+      ],
+    ],
+    [
+      'a reserved name',
+      { _meta: [] },
+      [
+        {
+          path: '_meta',
+          message: 'is reserved: names starting with "_" are fauxrest\'s own routes',
+        },
+      ],
+    ],
+    [
+      'the db route',
+      { db: [] },
+      [{ path: 'db', message: "is reserved for fauxrest's own route /db" }],
+    ],
+    [
+      'bad rows',
+      {
+        posts: [
+          { id: 1 },
+          'x',
+          { title: 'no id' },
+          { id: true },
+          { id: 1 },
+          { id: '2' },
+          { id: 2 },
+        ],
+      },
+      [
+        { path: 'posts[1]', message: 'must be an object' },
+        { path: 'posts[2]', message: 'has no "id"' },
+        { path: 'posts[3].id', message: 'must be a number or a string' },
+        { path: 'posts[4].id', message: 'duplicates the id of posts[0]' },
+        { path: 'posts[6].id', message: 'duplicates the id of posts[5]' },
+      ],
+    ],
+    [
+      'a reserved key in a row',
+      { posts: [JSON.parse('{"id":1,"__proto__":{}}')] },
+      [{ path: 'posts[0]', message: 'has a reserved key "__proto__"' }],
+    ],
+  ])('reports %s', (_, value, issues) => {
+    expect(problemsOf(value)).toEqual({ message: 'db.json: invalid database', issues })
+  })
+
+  it('lists at most 50 problems and counts the rest', () => {
+    const rows = Array.from({ length: 60 }, () => ({ title: 'x' }))
+    const result = problemsOf({ posts: rows }) as { issues: { path: string; message: string }[] }
+    expect(result.issues).toHaveLength(51)
+    expect(result.issues[49]).toEqual({ path: 'posts[49]', message: 'has no "id"' })
+    expect(result.issues[50]).toEqual({ path: '', message: 'and 10 more problems' })
+  })
+})
+
+describe('schemaFromData', () => {
+  it('makes free-form resources and infers relations from <singular>Id fields', () => {
+    const data: Data = {
+      users: [{ id: 1 }],
+      categories: [{ id: 1 }],
+      boxes: [{ id: 'x1' }],
+      posts: [{ id: 1, userId: 1, categoryId: 1, boxId: 'x1', postsId: 1 }],
+      comments: [{ id: '6e1f1e3c-9d1a-4c1e-8f3a-2b7c1d9e0a11', postId: 1, ownerId: 3 }],
+      profile: { userId: 1 },
+    }
+    const schema = schemaFromData(data)
+    expect(schema.origin).toBe('db')
+    expect(schema.seed).toBe(1)
+    expect([...schema.resources.values()]).toEqual([
+      { name: 'users', singular: false, count: 1, id: 'integer', fields: undefined, idPosition: 0 },
+      {
+        name: 'categories',
+        singular: false,
+        count: 1,
+        id: 'integer',
+        fields: undefined,
+        idPosition: 0,
+      },
+      { name: 'boxes', singular: false, count: 1, id: 'nanoid', fields: undefined, idPosition: 0 },
+      { name: 'posts', singular: false, count: 1, id: 'integer', fields: undefined, idPosition: 0 },
+      { name: 'comments', singular: false, count: 1, id: 'uuid', fields: undefined, idPosition: 0 },
+      {
+        name: 'profile',
+        singular: true,
+        count: 0,
+        id: 'integer',
+        fields: undefined,
+        idPosition: 0,
+      },
+    ])
+    expect(schema.relations).toEqual([
+      { child: 'posts', field: 'userId', parent: 'users', onDelete: 'cascade', expandAs: 'user' },
+      {
+        child: 'posts',
+        field: 'categoryId',
+        parent: 'categories',
+        onDelete: 'cascade',
+        expandAs: 'category',
+      },
+      { child: 'posts', field: 'boxId', parent: 'boxes', onDelete: 'cascade', expandAs: 'box' },
+      { child: 'posts', field: 'postsId', parent: 'posts', onDelete: 'cascade', expandAs: 'posts' },
+      {
+        child: 'comments',
+        field: 'postId',
+        parent: 'posts',
+        onDelete: 'cascade',
+        expandAs: 'post',
+      },
+    ])
+  })
+
+  it('uses integer ids for an empty resource', () => {
+    expect(schemaFromData({ posts: [] }).resources.get('posts')?.id).toBe('integer')
+  })
+
+  it('finds a relation field that only some rows have', () => {
+    const schema = schemaFromData({
+      posts: [{ id: 1 }],
+      comments: [{ id: 1 }, { id: 2, postId: 1 }],
+    })
+    expect(schema.relations.map((relation) => relation.field)).toEqual(['postId'])
+  })
+})
