@@ -145,17 +145,18 @@ describe('buildTypes', () => {
   })
 })
 
-describe('buildTypes for a schema using every feature', () => {
-  const compile = async (usage: string): Promise<string[]> => {
-    const types = buildTypes(await loadSchema(EVERY_FEATURE))
-    const source = `import type * as T from './types.ts'\n${usage}\n`
-    const result = await compileTs({ 'types.ts': types, 'usage.ts': source })
-    return result.output
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => line.replace(/^usage\.ts\((\d+),\d+\): error (TS\d+):.*$/, 'line $1 $2'))
-  }
+/** tsc's errors for `usage` against the every-feature types, as `line N TSxxxx`. */
+async function compileUsage(usage: string): Promise<string[]> {
+  const types = buildTypes(await loadSchema(EVERY_FEATURE))
+  const source = `import type * as T from './types.ts'\n${usage}\n`
+  const result = await compileTs({ 'types.ts': types, 'usage.ts': source })
+  return result.output
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/^usage\.ts\((\d+),\d+\): error (TS\d+):.*$/, 'line $1 $2'))
+}
 
+describe('buildTypes for a schema using every feature', () => {
   it('accepts items, bodies and the Resources map that fit the schema', async () => {
     const usage = [
       `const post: T.Post = { id: 'V1StGXR8_Z5jdHi6B-myT', authorId: 'a', title: 't', publishedAt: null, views: 3 }`,
@@ -167,7 +168,7 @@ describe('buildTypes for a schema using every feature', () => {
       `const reaction: T.Resources['reactions'] = { id: 1, commentId: 2, emoji: '<3' }`,
       `export const all = [post, create, update, note, meta, profile, reaction]`,
     ].join('\n')
-    expect(await compile(usage)).toEqual([])
+    expect(await compileUsage(usage)).toEqual([])
   })
 
   it('rejects values the schema does not allow', async () => {
@@ -183,7 +184,7 @@ describe('buildTypes for a schema using every feature', () => {
       `export const i: T.Profile = { name: 'n', theme: 'blue' }`,
       `export const j: T.Resources['profile']['theme'] = 'light'`,
     ].join('\n')
-    expect(await compile(usage)).toEqual([
+    expect(await compileUsage(usage)).toEqual([
       'line 2 TS2322',
       'line 3 TS2322',
       'line 4 TS2741',
