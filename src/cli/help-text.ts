@@ -1,0 +1,95 @@
+import type { CommandName } from './parse-cli-args.ts'
+
+const MAIN = `fauxrest: a mock REST API from a JSON description of your resources
+
+Usage
+  fauxrest [serve] <file> [options]        serve a schema, or a json-server style db file
+  fauxrest generate <schema> [--out FILE]  write generated data (stdout without --out)
+  fauxrest check <schema>                  validate a schema, print its resources and routes
+  fauxrest openapi <schema> [--out FILE]   print the OpenAPI 3.1 document
+  fauxrest types <schema> [--out FILE]     print TypeScript types for every resource
+  fauxrest <command> --help                options and examples of one command
+
+Examples
+  fauxrest data/jsonplaceholder.json --port 3000
+  fauxrest db.json                          serve a plain json-server file, writes go back into it
+  fauxrest generate schema.json --out db.json --seed 7
+`
+
+const SERVE = `fauxrest [serve] <file> [options]
+
+<file> is a schema (a JSON object with "resources") or a plain json-server style database
+(top-level arrays and objects), which is served schemaless and written back to the same file.
+
+Options
+  -p, --port N            port; 0 picks a free one                       (3000)
+  -H, --host H            interface to listen on                        (127.0.0.1)
+      --db PATH           database file for a schema, or :memory:       (./db.json)
+  -s, --seed N            faker seed                                    (schema's seed, else 1)
+      --reset             regenerate the database, discarding what it holds
+      --read-only         every write answers 405
+      --fake-writes       validate and answer writes, change nothing (JSONPlaceholder)
+      --delete MODE       DELETE answers: empty (200 {}), no-content (204), item (200 + item)
+      --delay MS|MIN-MAX  add latency to every answer
+      --no-cors           disable CORS (on for any origin by default)
+  -w, --watch             reload when the schema or database file changes on disk
+      --static DIR        serve static files                            (./public if present)
+      --body-limit BYTES  largest request body                          (1048576)
+  -q, --quiet             no request log
+
+Examples
+  fauxrest data/jsonplaceholder.json
+  fauxrest serve schema.json --db fixtures/db.json --port 0 --quiet
+  fauxrest schema.json --reset --seed 42 --delay 200-800
+`
+
+const GENERATE = `fauxrest generate <schema> [--out FILE] [--seed N]
+
+Generates the database a schema describes. The same schema and seed give byte-identical data.
+
+Examples
+  fauxrest generate data/jsonplaceholder.json --out db.json
+  fauxrest generate schema.json --seed 7 > fixtures/db.json
+`
+
+const CHECK = `fauxrest check <schema>
+
+Validates a schema (or a plain db file) and prints its resources and routes. Every problem is
+reported with its JSON path; the exit code is 1 when there is any.
+
+Example
+  fauxrest check data/jsonplaceholder.json
+`
+
+const OPENAPI = `fauxrest openapi <schema> [--out FILE]
+
+Prints the OpenAPI 3.1 document of every route the schema gets, with examples from its data.
+
+Example
+  fauxrest openapi data/jsonplaceholder.json --out openapi.json
+`
+
+const TYPES = `fauxrest types <schema> [--out FILE]
+
+Prints TypeScript interfaces for every resource (item, create and update variants).
+
+Example
+  fauxrest types data/jsonplaceholder.json --out src/api-types.ts
+`
+
+export function helpText(topic: CommandName | undefined): string {
+  switch (topic) {
+    case 'serve':
+      return SERVE
+    case 'generate':
+      return GENERATE
+    case 'check':
+      return CHECK
+    case 'openapi':
+      return OPENAPI
+    case 'types':
+      return TYPES
+    default:
+      return MAIN
+  }
+}

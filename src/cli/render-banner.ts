@@ -1,0 +1,39 @@
+import type { Mock } from '../mock.ts'
+import { createPaint, renderTable } from './render-table.ts'
+import { resourceRoutes } from './resource-routes.ts'
+
+export type BannerInfo = {
+  readonly version: string
+  readonly file: string
+  readonly db: string
+  readonly url: string
+  readonly color: boolean
+}
+
+/** What `fauxrest serve` prints on start: the URL, then every resource with its count and routes. */
+export function renderBanner(mock: Mock, info: BannerInfo): string {
+  const paint = createPaint(info.color)
+  const rows: string[][] = [['resource', 'items', 'routes']]
+  for (const resource of mock.schema.resources.values()) {
+    const count = resource.singular ? '-' : String(mock.store.list(resource.name).length)
+    rows.push([resource.name, count, resourceRoutes(resource, mock.schema).join('  ')])
+  }
+  const modes = [
+    mock.options.readOnly && 'read-only',
+    mock.options.fakeWrites && 'fake writes',
+    mock.options.delay && `delay ${mock.options.delay.min}-${mock.options.delay.max} ms`,
+    !mock.options.cors && 'CORS off',
+  ].filter((mode) => typeof mode === 'string')
+  return [
+    `${paint('bold', 'fauxrest')} ${info.version}  serving ${info.file}  (database: ${info.db})`,
+    '',
+    `  ${paint('cyan', paint('bold', info.url))}`,
+    '',
+    renderTable(rows, paint),
+    '',
+    '  Home /  ·  Docs /docs  ·  OpenAPI /openapi.json  ·  Database /db  ·  Reset POST /_reset',
+    ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
+    paint('dim', '  Press Ctrl+C to stop.'),
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+import { UserError } from '../errors.ts'
+import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { generate } from '../generate/generate.ts'
+import { openMock } from '../mock.ts'
+import { loadSchema } from '../schema/load-schema.ts'
+import type { CliIo } from './cli-io.ts'
+import { progressBar } from './progress-bar.ts'
+
+type GenerateCommand = {
+  readonly file: string
+  readonly out: string | undefined
+  readonly seed: number | undefined
+}
+
+export async function runGenerate(command: GenerateCommand, io: CliIo): Promise<number> {
+  const loaded = await loadSchema(resolve(io.cwd, command.file), createFakerCatalog())
+  if (loaded.plainData !== undefined) {
+    throw new UserError(
+      `${command.file} is a plain database, not a schema: there is nothing to generate`,
+    )
+  }
+  const seed = command.seed ?? loaded.schema.seed
+  const onProgress = io.interactive ? progressBar(io.err) : undefined
+  const progress = onProgress === undefined ? {} : { onProgress }
+  if (command.out === undefined) {
+    const data = generate(loaded.schema, { seed, ...progress })
+    io.out(`${JSON.stringify(data, null, 2)}\n`)
+    return 0
+  }
+  // Through the store, so the file is written atomically and in the server's own format.
+  const mock = await openMock(loaded, {
+    db: resolve(io.cwd, command.out),
+    seed,
+    reset: true,
+    ...progress,
+  })
+  const counts = [...loaded.schema.resources.values()]
+    .filter((resource) => !resource.singular)
+    .map((resource) => `${resource.name} ${mock.store.list(resource.name).length}`)
+  await mock.close()
+  io.err(`fauxrest: wrote ${command.out} (seed ${seed}): ${counts.join(', ')}\n`)
+  return 0
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { UserError } from '../errors.ts'
+import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { openMock } from '../mock.ts'
+import { loadSchema } from '../schema/load-schema.ts'
+import type { CliIo } from './cli-io.ts'
+import type { ServeFlags } from './parse-cli-args.ts'
+import { progressBar } from './progress-bar.ts'
+import { renderBanner } from './render-banner.ts'
+import { VERSION } from './version.ts'
+
+export async function runServe(file: string, flags: ServeFlags, io: CliIo): Promise<number> {
+  const path = resolve(io.cwd, file)
+  const loaded = await loadSchema(path, createFakerCatalog())
+  const plain = loaded.plainData !== undefined
+  if (plain && flags.db !== undefined) {
+    throw new UserError(
+      `--db applies to schemas: ${file} is a plain database, served and written back as it is`,
+    )
+  }
+  if (plain && flags.reset) {
+    throw new UserError(
+      `--reset needs a schema: ${file} is a plain database with nothing to regenerate from`,
+    )
+  }
+  const db = plain
+    ? path
+    : flags.db === ':memory:'
+      ? ':memory:'
+      : resolve(io.cwd, flags.db ?? 'db.json')
+  const publicDir = resolve(io.cwd, 'public')
+  const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
+  const bar = io.interactive ? progressBar(io.err) : undefined
+  const mock = await openMock(loaded, {
+    db,
+    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+    reset: flags.reset,
+    readOnly: flags.readOnly,
+    fakeWrites: flags.fakeWrites,
+    deleteMode: flags.deleteMode,
+    delay: flags.delay,
+    cors: flags.cors,
+    bodyLimit: flags.bodyLimit,
+    staticDir: staticDir === undefined ? undefined : resolve(io.cwd, staticDir),
+    log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
+    ...(bar === undefined ? {} : { onProgress: bar }),
+  })
+  let server
+  try {
+    server = await mock.listen(flags.port, flags.host)
+  } catch (error) {
+    await mock.close()
+    throw error
+  }
+  const shown = (target: string): string => {
+    const inside = relative(io.cwd, target)
+    return target === ':memory:' || inside.startsWith('..') || isAbsolute(inside) ? target : inside
+  }
+  io.out(
+    renderBanner(mock, { version: VERSION, file, db: shown(db), url: server.url, color: io.color }),
+  )
+  const signal = await io.stopRequested()
+  io.err(`fauxrest: ${signal} received, finishing requests in flight and saving…\n`)
+  await server.close()
+  await mock.close()
+  return 0
+}

@@ -1,0 +1,31 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { AppError, type ErrorCode, type Issue } from '../errors.ts'
+
+export const STATUS_BY_CODE = {
+  bad_request: 400,
+  invalid_query: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_body: 422,
+  unavailable: 503,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>
+
+export type ErrorBody = { error: string; details?: Issue[] }
+
+export function errorBody(message: string, details?: readonly Issue[]): ErrorBody {
+  return details === undefined || details.length === 0
+    ? { error: message }
+    : { error: message, details: [...details] }
+}
+
+/** Maps any thrown value to a status and the one error shape; nothing internal leaks out. */
+export function toErrorResponse(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return { status: STATUS_BY_CODE[error.code], body: errorBody(error.message, error.details) }
+  }
+  return { status: 500, body: { error: 'Internal server error.' } }
+}

@@ -1,0 +1,65 @@
+import type { Context } from 'hono'
+import { AppError, type Issue } from '../errors.ts'
+import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
+
+/**
+ * Reads a write's body: JSON only (415 names the media type sent), well-formed (400), an object (422),
+ * and free of keys that could reach Object.prototype (422). An empty body reads as `{}`.
+ */
+export async function readJsonBody(c: Context): Promise<JsonObject> {
+  const contentType = c.req.header('content-type')
+  const mediaType = contentType?.split(';')[0]?.trim() ?? ''
+  if (mediaType !== '' && !JSON_MEDIA_TYPE.test(mediaType)) {
+    throw new AppError('unsupported_media_type', `The ${mediaType} mediatype is not supported.`)
+  }
+  const text = await c.req.text()
+  if (text.trim() === '') return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new AppError(
+      'bad_request',
+      'This request was not properly formatted. Please send again.',
+      {
+        details: [{ path: '', message: `malformed JSON: ${reason}` }],
+      },
+    )
+  }
+  if (!isJsonObject(value)) {
+    throw new AppError('invalid_body', 'Request had invalid or missing data.', {
+      details: [{ path: '', message: `must be a JSON object, not ${describe(value)}` }],
+    })
+  }
+  const issues = forbiddenKeys(value, '')
+  if (issues.length > 0) {
+    throw new AppError('invalid_body', 'Request had invalid or missing data.', { details: issues })
+  }
+  return value
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`
+}
+
+function forbiddenKeys(value: JsonValue, path: string): Issue[] {
+  const issues: Issue[] = []
+  const visit = (node: JsonValue, at: string, depth: number): void => {
+    if (depth > 64 || node === null || typeof node !== 'object') return
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${at}[${index}]`, depth + 1))
+      return
+    }
+    for (const [key, child] of Object.entries(node)) {
+      const childPath = at === '' ? key : `${at}.${key}`
+      if (FORBIDDEN_KEYS.has(key)) issues.push({ path: childPath, message: 'is a reserved key' })
+      else visit(child, childPath, depth + 1)
+    }
+  }
+  visit(value, path, 0)
+  return issues
+}

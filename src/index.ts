@@ -1,0 +1,7 @@
+export { createMock } from './mock.ts'
+export type { Listening, Mock, MockOptions } from './mock.ts'
+export type { AppOptions, Delay, DeleteMode } from './http/app-options.ts'
+export { AppError, UserError } from './errors.ts'
+export type { ErrorCode, Issue } from './errors.ts'
+export type { Data, Id, JsonObject, JsonValue, Row } from './json.ts'
+export type { FieldSpec, Relation, ResourceSpec, Schema } from './schema/types.ts'

@@ -1,0 +1,139 @@
+import { serve } from '@hono/node-server'
+import type { Hono } from 'hono'
+import type { AddressInfo } from 'node:net'
+import { resolve } from 'node:path'
+import { UserError } from './errors.ts'
+import { createFakerCatalog } from './generate/faker-catalog.ts'
+import { generate } from './generate/generate.ts'
+import { DEFAULT_APP_OPTIONS, type AppOptions } from './http/app-options.ts'
+import { createApp } from './http/create-app.ts'
+import type { Data } from './json.ts'
+import { loadSchema, type LoadedSchema } from './schema/load-schema.ts'
+import type { Schema } from './schema/types.ts'
+import { Store } from './store/store.ts'
+
+export type MockOptions = Partial<AppOptions> & {
+  /** A schema or plain json-server style db: a file path, or the parsed JSON. */
+  readonly schema: string | object
+  /** The database file, or ':memory:' (the default). */
+  readonly db?: string
+  /** Faker seed; defaults to the schema's `seed`, else 1. */
+  readonly seed?: number
+  /** Regenerate the database from the schema, discarding what the file holds. */
+  readonly reset?: boolean
+  /** Called while data is generated, for progress bars. */
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+export type Listening = {
+  readonly url: string
+  readonly port: number
+  /** Stops accepting connections, finishes requests in flight, then resolves. */
+  readonly close: () => Promise<void>
+}
+
+export type Mock = {
+  readonly app: Hono
+  readonly store: Store
+  readonly schema: Schema
+  readonly options: AppOptions
+  listen(port?: number, host?: string): Promise<Listening>
+  reset(): Promise<void>
+  close(): Promise<void>
+}
+
+export async function createMock(options: MockOptions): Promise<Mock> {
+  return openMock(await loadSchema(options.schema, createFakerCatalog()), options)
+}
+
+/** createMock for a schema already loaded (the CLI inspects it first to choose the database file). */
+export async function openMock(
+  loaded: LoadedSchema,
+  options: Omit<MockOptions, 'schema'>,
+): Promise<Mock> {
+  const { schema, plainData } = loaded
+  const seed = options.seed ?? schema.seed
+  const file = options.db ?? ':memory:'
+  const generateData = (only: ReadonlySet<string>, existing: Data): Data =>
+    plainData === undefined
+      ? generate(schema, { seed, only, existing, ...progress(options.onProgress) })
+      : pick(plainData, only)
+  const store = await Store.open({
+    schema,
+    file: file === ':memory:' ? file : resolve(file),
+    generate: generateData,
+    reset: options.reset === true,
+  })
+  const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
+  const reset = (): Promise<void> => store.reset()
+  const app = createApp({ store, options: appOptions, reset })
+  const servers = new Set<Listening>()
+  return {
+    app,
+    store,
+    schema,
+    options: appOptions,
+    reset,
+    async listen(port = 0, host = '127.0.0.1') {
+      const listening = await listen(app, port, host)
+      const entry: Listening = {
+        ...listening,
+        close: async () => {
+          servers.delete(entry)
+          await listening.close()
+        },
+      }
+      servers.add(entry)
+      return entry
+    },
+    async close() {
+      await Promise.all([...servers].map((server) => server.close()))
+      await store.close()
+    },
+  }
+}
+
+function progress(
+  onProgress: MockOptions['onProgress'],
+): { onProgress: (done: number, total: number) => void } | Record<string, never> {
+  return onProgress === undefined ? {} : { onProgress }
+}
+
+function pick(data: Data, only: ReadonlySet<string>): Data {
+  const out: Data = {}
+  for (const [name, value] of Object.entries(data)) if (only.has(name)) out[name] = value
+  return out
+}
+
+function definedOnly(options: Omit<MockOptions, 'schema'>): Partial<AppOptions> {
+  const keys = Object.keys(DEFAULT_APP_OPTIONS) as (keyof AppOptions)[]
+  return Object.fromEntries(
+    keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
+  )
+}
+
+function listen(app: Hono, port: number, host: string): Promise<Omit<Listening, never>> {
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+      server.off('error', onError)
+      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address
+      resolvePromise({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            if ('closeIdleConnections' in server) server.closeIdleConnections()
+          }),
+      })
+    })
+    const onError = (error: NodeJS.ErrnoException): void => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new UserError(`port ${port} on ${host} is already in use (try --port 0 for a free one)`)
+          : error,
+      )
+    }
+    server.once('error', onError)
+  })
+}

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli, startCli, type Running } from '../cli-process.ts'
+import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let running: Running | undefined
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(async () => {
+  await running?.stop('SIGKILL')
+  running = undefined
+  await dir.remove()
+})
+
+describe('fauxrest serve (built CLI)', () => {
+  it('persists a POST across a restart', async () => {
+    const db = join(dir.path, 'db.json')
+    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'], dir.path)
+    const created = await fetch(`${running.url}/posts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: 2, title: 'kept', body: 'across restarts' }),
+    })
+    expect(created.status).toBe(201)
+    expect(await created.json()).toEqual({
+      userId: 2,
+      title: 'kept',
+      body: 'across restarts',
+      id: 101,
+    })
+    expect(await running.stop('SIGTERM')).toBe(0)
+
+    const onDisk = JSON.parse(await readFile(db, 'utf8')) as { posts: unknown[] }
+    expect(onDisk.posts).toHaveLength(101)
+
+    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'], dir.path)
+    const read = await fetch(`${running.url}/posts/101`)
+    expect(await read.json()).toEqual({
+      userId: 2,
+      title: 'kept',
+      body: 'across restarts',
+      id: 101,
+    })
+    expect(((await (await fetch(`${running.url}/users/2/posts`)).json()) as unknown[]).length).toBe(
+      11,
+    )
+  })
+
+  it('prints the URL and a table of resources, counts and routes', async () => {
+    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', ':memory:'], dir.path)
+    const banner = running.output()
+    expect(banner).toContain(`${running.url}\n`)
+    expect(banner).toMatch(
+      /users\s+10\s+\/users {2}\/users\/:id {2}\/users\/:id\/posts {2}\/users\/:id\/albums {2}\/users\/:id\/todos\n/,
+    )
+    expect(banner).toMatch(/photos\s+5000\s+\/photos {2}\/photos\/:id\n/)
+  })
+
+  it('refuses a port in use with one clear line', async () => {
+    running = await startCli(
+      [JSONPLACEHOLDER, '--port', '0', '--db', ':memory:', '--quiet'],
+      dir.path,
+    )
+    const port = new URL(running.url).port
+    const result = await runCli([JSONPLACEHOLDER, '--port', port, '--db', ':memory:'], dir.path)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      `fauxrest: port ${port} on 127.0.0.1 is already in use (try --port 0 for a free one)\n`,
+    )
+  })
+})
