@@ -1,14 +1,15 @@
 import { UserError } from '../errors.ts'
 import type { Issue } from '../errors.ts'
 import { hasOwn, isId, isJsonObject } from '../json.ts'
-import type { Data, JsonObject } from '../json.ts'
+import type { Data, JsonValue, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
 
 const LISTED_ISSUES = 20
 
 /**
- * Checks that what a database file holds fits the schema: plural resources are arrays of objects
- * with distinct ids, singular ones are objects. Members the schema does not name are kept as they are.
+ * Checks the shape of what a database file holds: plural resources are arrays of objects with ids,
+ * singular ones are objects. Members the schema does not name are kept as they are. Repeated ids
+ * are found by `repeatedIds`, run only when the id index comes out smaller than the list.
  */
 export function checkData(value: unknown, schema: Schema, file: string): Data {
   if (!isJsonObject(value)) {
@@ -20,44 +21,57 @@ export function checkData(value: unknown, schema: Schema, file: string): Data {
   const issues: Issue[] = []
   for (const [name, spec] of schema.resources) {
     if (!hasOwn(value, name)) continue
+    const resource = value[name]
     if (spec.singular) {
-      if (!isJsonObject(value[name])) issues.push({ path: name, message: 'must be an object' })
+      if (!isJsonObject(resource)) issues.push({ path: name, message: 'must be an object' })
     } else {
-      issues.push(...rowIssues(name, value))
+      issues.push(...rowIssues(name, resource))
     }
   }
-  const [first] = issues
-  if (first !== undefined) {
-    const shown = issues.slice(0, LISTED_ISSUES)
-    const listed = issues.length > shown.length ? `, the first ${shown.length} listed` : ''
-    const summary =
-      issues.length === 1
-        ? `: ${first.path} ${first.message}`
-        : ` (${issues.length} problems${listed})`
-    throw new UserError(`${file}: invalid database${summary}`, shown)
-  }
+  if (issues.length > 0) throw invalidDatabase(file, issues)
   // Checked above for every resource the store indexes; the rest is written back as it came.
   return value as Data
 }
 
-function rowIssues(name: string, data: JsonObject): Issue[] {
-  const rows = data[name]
-  if (!Array.isArray(rows)) return [{ path: name, message: 'must be an array of items' }]
+/** Items whose id (as a string, the way the index keys it) an earlier item already has. */
+export function repeatedIds(name: string, rows: readonly Row[]): Issue[] {
   const issues: Issue[] = []
   const seen = new Map<string, number>()
   rows.forEach((row, position) => {
-    const path = `${name}[${position}]`
-    if (!isJsonObject(row)) return void issues.push({ path, message: 'must be an object' })
     const id = row['id']
-    if (!isId(id)) {
-      const message =
-        id === undefined ? 'has no id' : 'has an id that is neither a number nor a string'
-      return void issues.push({ path, message })
-    }
     const key = String(id)
     const first = seen.get(key)
     if (first === undefined) seen.set(key, position)
-    else issues.push({ path, message: `has the id ${JSON.stringify(id)} of ${name}[${first}]` })
+    else {
+      const message = `has the id ${JSON.stringify(id)} of ${name}[${first}]`
+      issues.push({ path: `${name}[${position}]`, message })
+    }
   })
+  return issues
+}
+
+export function invalidDatabase(file: string, issues: readonly Issue[]): UserError {
+  const [first] = issues
+  const shown = issues.slice(0, LISTED_ISSUES)
+  const listed = issues.length > shown.length ? `, the first ${shown.length} listed` : ''
+  const summary =
+    issues.length === 1 && first
+      ? `: ${first.path} ${first.message}`
+      : ` (${issues.length} problems${listed})`
+  return new UserError(`${file}: invalid database${summary}`, shown)
+}
+
+function rowIssues(name: string, rows: JsonValue | undefined): Issue[] {
+  if (!Array.isArray(rows)) return [{ path: name, message: 'must be an array of items' }]
+  const issues: Issue[] = []
+  for (let position = 0; position < rows.length; position++) {
+    const row = rows[position]
+    const path = `${name}[${position}]`
+    if (!isJsonObject(row)) issues.push({ path, message: 'must be an object' })
+    else if (row['id'] === undefined) issues.push({ path, message: 'has no id' })
+    else if (!isId(row['id'])) {
+      issues.push({ path, message: 'has an id that is neither a number nor a string' })
+    }
+  }
   return issues
 }

@@ -8,10 +8,10 @@ export type ResourceIndex = {
   readonly byId: Map<string, Row>
   /** One entry per foreign-key field of the resource. */
   readonly byRef: Map<string, RefIndex>
-  /** Each row's rank in list order: rows are only ever appended or replaced in place, so ranks stay sorted. */
-  readonly rank: WeakMap<Row, number>
-  nextRank: number
 }
+
+/** Where a row stands in its resource's list (-1 when it is not there). */
+export type Position = (row: Row) => number
 
 export const NO_ROWS: readonly Row[] = Object.freeze([])
 
@@ -23,8 +23,6 @@ export function buildIndex(rows: readonly Row[], refFields: readonly string[]): 
   const index: ResourceIndex = {
     byId: new Map(),
     byRef: new Map(refFields.map((field) => [field, new Map()])),
-    rank: new WeakMap(),
-    nextRank: 0,
   }
   for (const row of rows) indexInsert(index, row)
   return index
@@ -34,7 +32,6 @@ export function buildIndex(rows: readonly Row[], refFields: readonly string[]): 
 export function indexInsert(index: ResourceIndex, row: Row): void {
   const key = idKey(row['id'])
   if (key !== undefined) index.byId.set(key, row)
-  index.rank.set(row, index.nextRank++)
   for (const [field, refs] of index.byRef) {
     const parent = idKey(row[field])
     if (parent === undefined) continue
@@ -44,11 +41,18 @@ export function indexInsert(index: ResourceIndex, row: Row): void {
   }
 }
 
-/** Indexes `next`, which took the place of `previous` in the list (same id). */
-export function indexReplace(index: ResourceIndex, previous: Row, next: Row): void {
+/**
+ * Indexes `next`, which took the place of `previous` in the list (same id). A row that moves to
+ * another parent is placed among its new siblings by list position (found only then: it is rare).
+ */
+export function indexReplace(
+  index: ResourceIndex,
+  previous: Row,
+  next: Row,
+  position: Position,
+): void {
   const key = idKey(next['id'])
   if (key !== undefined) index.byId.set(key, next)
-  index.rank.set(next, index.rank.get(previous) ?? index.nextRank++)
   for (const [field, refs] of index.byRef) {
     const before = idKey(previous[field])
     const after = idKey(next[field])
@@ -57,7 +61,7 @@ export function indexReplace(index: ResourceIndex, previous: Row, next: Row): vo
       continue
     }
     if (before !== undefined) removeFrom(refs, before, previous)
-    if (after !== undefined) insertInOrder(index, refs, after, next)
+    if (after !== undefined) insertInOrder(refs, after, next, position)
   }
 }
 
@@ -85,19 +89,19 @@ function removeFrom(refs: RefIndex, parent: string, row: Row): void {
   else group.splice(at, 1)
 }
 
-function insertInOrder(index: ResourceIndex, refs: RefIndex, parent: string, row: Row): void {
+function insertInOrder(refs: RefIndex, parent: string, row: Row, position: Position): void {
   const group = refs.get(parent)
   if (group === undefined) {
     refs.set(parent, [row])
     return
   }
-  const rank = index.rank.get(row) ?? 0
+  const at = position(row)
   let low = 0
   let high = group.length
   while (low < high) {
     const middle = (low + high) >>> 1
     const other = group[middle]
-    if (other !== undefined && (index.rank.get(other) ?? 0) < rank) low = middle + 1
+    if (other !== undefined && position(other) < at) low = middle + 1
     else high = middle
   }
   group.splice(low, 0, row)

@@ -17,9 +17,13 @@ export type Generate = (only: ReadonlySet<string>, existing: Data) => Data
 
 export type OpenDbOptions = {
   readonly schema: Schema
+  /** A path, or ':memory:' for an in-memory database. */
   readonly file: string
+  /** Produces data for the resources listed (all of them when the file is new or on reset). */
   readonly generate: Generate
+  /** Regenerate everything, discarding what the file holds. */
   readonly reset?: boolean
+  /** File operations for the writes; tests inject failures here. */
   readonly fileOps?: FileOps
 }
 
@@ -27,14 +31,16 @@ export type OpenedDb = {
   readonly low: Low<Data>
   /** `undefined` for an in-memory database. */
   readonly adapter: DbFileAdapter | undefined
-  /** What every resource held once the database was open, for `reset`. */
-  readonly startup: () => ResourceTexts
+  /** Whether the file must be written before the database is used. */
+  readonly unsaved: boolean
+  /** Resources the file did not hold (all of them for a new file). */
+  readonly added: readonly string[]
 }
 
 /**
- * Opens the database: an existing file is the source of truth and only gains the resources it
- * lacks; a missing file (or a reset) is generated whole. A file that cannot be used is reported
- * as a UserError and left as it is.
+ * Loads the database without writing: an existing file is the source of truth and only gains the
+ * resources it lacks; a missing file (or a reset) is generated whole. A file that cannot be used
+ * is reported as a UserError.
  */
 export async function openDb(options: OpenDbOptions): Promise<OpenedDb> {
   const { schema, file } = options
@@ -42,12 +48,7 @@ export async function openDb(options: OpenDbOptions): Promise<OpenedDb> {
     const low = new Low<Data>(new Memory<Data>(), {})
     await low.read()
     low.data = fill(schema, {}, options.generate, true)
-    await low.write()
-    const texts = new Map<string, Uint8Array>()
-    for (const [name, value] of Object.entries(low.data)) {
-      texts.set(name, Buffer.from(JSON.stringify(value)))
-    }
-    return { low, adapter: undefined, startup: () => texts }
+    return { low, adapter: undefined, unsaved: true, added: Object.keys(low.data) }
   }
   const adapter = new DbFileAdapter(resolve(file), file, options.fileOps)
   const absent: Data = {}
@@ -59,7 +60,21 @@ export async function openDb(options: OpenDbOptions): Promise<OpenedDb> {
   const before = new Set(Object.keys(existing))
   low.data = fill(schema, existing, options.generate, !found)
   const added = Object.keys(low.data).filter((name) => !before.has(name))
-  if (!found || added.length > 0) {
+  return { low, adapter, unsaved: !found || added.length > 0, added }
+}
+
+/** Writes what openDb generated; returns what every resource holds now, for `reset`. */
+export async function saveOpened(opened: OpenedDb, file: string): Promise<() => ResourceTexts> {
+  const { low, adapter, unsaved, added } = opened
+  if (adapter === undefined) {
+    const texts = new Map<string, Uint8Array>()
+    for (const [name, value] of Object.entries(low.data)) {
+      texts.set(name, Buffer.from(JSON.stringify(value)))
+    }
+    await low.write()
+    return () => texts
+  }
+  if (unsaved) {
     for (const name of added) adapter.touch(name)
     try {
       await low.write()
@@ -67,7 +82,7 @@ export async function openDb(options: OpenDbOptions): Promise<OpenedDb> {
       throw new UserError(`cannot write database ${file}: ${fsReason(error)}`, [], { cause: error })
     }
   }
-  return { low, adapter, startup: adapter.captureTexts() }
+  return adapter.captureTexts()
 }
 
 /** Adds the schema's resources the data lacks (all of them when `all`), in schema order. */

@@ -3,16 +3,16 @@ import { AppError } from '../errors.ts'
 import { hasOwn, isId, isJsonObject } from '../json.ts'
 import type { Data, Id, JsonObject, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
-import { checkData } from './check-data.ts'
+import { checkData, invalidDatabase } from './check-data.ts'
 import type { DbFileAdapter, ResourceTexts } from './db-file-adapter.ts'
 import { fsReason } from './fs-reason.ts'
 import { NO_ROWS } from './indices.ts'
-import { MEMORY, fill, openDb } from './open-db.ts'
+import { MEMORY, fill, openDb, saveOpened } from './open-db.ts'
 import type { Generate, OpenDbOptions, OpenedDb } from './open-db.ts'
 import { planRemoval } from './remove-plan.ts'
 import { copyObject, mergeRow, withId } from './rows.ts'
-import { parseResource } from './serialize.ts'
-import { Table } from './table.ts'
+import { restoreFrom, startupData } from './startup-data.ts'
+import { Tables } from './tables.ts'
 
 export type StoreOptions = OpenDbOptions
 
@@ -27,28 +27,30 @@ export class Store {
   readonly file: string | undefined
   readonly #low: Low<Data>
   readonly #adapter: DbFileAdapter | undefined
-  readonly #startup: () => ResourceTexts
   readonly #generate: Generate
-  readonly #refFields = new Map<string, string[]>()
-  readonly #tables = new Map<string, Table>()
+  readonly #tables: Tables
+  #startup: () => ResourceTexts = () => new Map()
+  /** Resources that may differ from the startup data, so a reset parses only those. */
+  readonly #changedSinceStart = new Set<string>()
   #version = 0
   #closed = false
 
   static async open(options: StoreOptions): Promise<Store> {
-    return new Store(options, await openDb(options))
+    const opened = await openDb(options)
+    const store = new Store(options, opened)
+    const repeated = store.#tables.repeatedIds()
+    if (repeated.length > 0) throw invalidDatabase(options.file, repeated)
+    store.#startup = await saveOpened(opened, options.file)
+    return store
   }
 
   private constructor(options: StoreOptions, opened: OpenedDb) {
     this.schema = options.schema
+    this.file = opened.adapter?.path
     this.#low = opened.low
     this.#adapter = opened.adapter
-    this.#startup = opened.startup
     this.#generate = options.generate
-    this.file = opened.adapter?.path
-    for (const { child, field } of this.schema.relations) {
-      this.#refFields.set(child, [...(this.#refFields.get(child) ?? []), field])
-    }
-    this.#rebuild(this.schema.resources.keys())
+    this.#tables = new Tables(this.schema, this.#low.data)
     if (this.#adapter) this.#adapter.onFailure = (names) => this.#rollback(names)
   }
 
@@ -63,15 +65,15 @@ export class Store {
   }
 
   list(resource: string): readonly Row[] {
-    return this.#table(resource).rows
+    return this.#tables.get(resource).rows
   }
 
   get(resource: string, id: Id | string): Row | undefined {
-    return this.#table(resource).index.byId.get(String(id))
+    return this.#tables.get(resource).index.byId.get(String(id))
   }
 
   byRef(child: string, field: string, parentId: Id | string): readonly Row[] {
-    return this.#table(child).index.byRef.get(field)?.get(String(parentId)) ?? NO_ROWS
+    return this.#tables.get(child).index.byRef.get(field)?.get(String(parentId)) ?? NO_ROWS
   }
 
   single(resource: string): JsonObject {
@@ -86,12 +88,12 @@ export class Store {
 
   /** The id the next insert without a client id gets; asking does not use it up. */
   peekNextId(resource: string): Id {
-    return this.#table(resource).peekId()
+    return this.#tables.get(resource).peekId()
   }
 
   async insert(resource: string, body: JsonObject): Promise<Row> {
     this.#writable()
-    const table = this.#table(resource)
+    const table = this.#tables.get(resource)
     const clientId = body['id']
     let row: Row
     if (hasOwn(body, 'id') && isId(clientId)) {
@@ -114,6 +116,7 @@ export class Store {
     return this.#update(resource, id, (row) => mergeRow(row, body))
   }
 
+  /** Deletes an item and applies each relation's onDelete; a restrict conflict changes nothing. */
   async remove(resource: string, id: Id | string): Promise<Row | undefined> {
     this.#writable()
     const row = this.get(resource, id)
@@ -126,17 +129,7 @@ export class Store {
       const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: ${where} refer to it.`
       throw new AppError('conflict', message, { details: plan.blocked })
     }
-    for (const [name, rows] of plan.removed) {
-      this.#table(name).removeAll(rows)
-      this.#changed(name)
-    }
-    for (const [name, fields] of plan.nullified) {
-      const table = this.#table(name)
-      for (const [child, keys] of fields) {
-        table.swap(child, mergeRow(child, Object.fromEntries(keys.map((key) => [key, null]))))
-      }
-      this.#changed(name)
-    }
+    for (const name of this.#tables.apply(plan)) this.#changed(name)
     await this.#commit()
     return row
   }
@@ -155,13 +148,16 @@ export class Store {
   async reset(): Promise<void> {
     this.#writable()
     const texts = this.#startup()
-    const previous = Object.keys(this.#low.data)
-    const data: Data = {}
-    for (const [name, bytes] of texts) data[name] = asResource(parseResource(bytes))
-    this.#low.data = data
-    for (const name of previous) this.#adapter?.touch(name)
-    for (const [name, bytes] of texts) this.#adapter?.adopt(name, bytes)
-    this.#rebuild([...previous, ...texts.keys()])
+    const startup = startupData(this.#low.data, texts, this.#changedSinceStart)
+    if (startup === undefined) return
+    this.#low.data = startup.data
+    for (const name of startup.stale) {
+      const bytes = texts.get(name)
+      if (bytes === undefined) this.#adapter?.touch(name)
+      else this.#adapter?.adopt(name, bytes)
+    }
+    this.#changedSinceStart.clear()
+    this.#tables.rebuild(startup.data, startup.stale)
     this.#version++
     await this.#commit()
   }
@@ -169,13 +165,14 @@ export class Store {
   /** Swaps in new data (a reloaded file, say): resources it lacks are generated, then all is saved. */
   async replaceAll(data: Data): Promise<void> {
     this.#writable()
-    const checked = checkData(data, this.schema, this.file ?? MEMORY)
-    const next = fill(this.schema, checked, this.#generate, false)
+    const label = this.file ?? MEMORY
+    const next = fill(this.schema, checkData(data, this.schema, label), this.#generate, false)
+    const repeated = new Tables(this.schema, next).repeatedIds()
+    if (repeated.length > 0) throw invalidDatabase(label, repeated)
     const names = new Set([...Object.keys(this.#low.data), ...Object.keys(next)])
     this.#low.data = next
-    for (const name of names) this.#adapter?.touch(name)
-    this.#rebuild(names)
-    this.#version++
+    for (const name of names) this.#changed(name)
+    this.#tables.rebuild(next, names)
     await this.#commit()
   }
 
@@ -192,7 +189,7 @@ export class Store {
 
   async #update(resource: string, id: Id | string, change: (row: Row) => Row) {
     this.#writable()
-    const table = this.#table(resource)
+    const table = this.#tables.get(resource)
     const row = table.index.byId.get(String(id))
     if (row === undefined) return undefined
     const next = change(row)
@@ -202,18 +199,13 @@ export class Store {
     return next
   }
 
-  #table(resource: string): Table {
-    const table = this.#tables.get(resource)
-    if (table === undefined) throw new Error(`${resource} is not a plural resource`)
-    return table
-  }
-
   #writable(): void {
     if (this.#closed) throw new AppError('unavailable', 'The database is closed.')
   }
 
   #changed(resource: string): void {
     this.#version++
+    this.#changedSinceStart.add(resource)
     this.#adapter?.touch(resource)
   }
 
@@ -228,32 +220,11 @@ export class Store {
     }
   }
 
-  /** Indexes these resources afresh from the data; integer counters only move forward. */
-  #rebuild(names: Iterable<string>): void {
-    for (const name of names) {
-      const spec = this.schema.resources.get(name)
-      const rows = this.#low.data[name]
-      if (spec === undefined || spec.singular || !Array.isArray(rows)) continue
-      const table = this.#tables.get(name)
-      if (table) table.reload(rows)
-      else this.#tables.set(name, new Table(spec, rows, this.#refFields.get(name) ?? []))
-    }
-  }
-
   /** A write failed: memory goes back to what the file holds for these resources. */
   #rollback(names: ReadonlySet<string>): void {
-    const texts = this.#adapter?.texts() ?? new Map<string, Uint8Array>()
-    for (const name of names) {
-      const bytes = texts.get(name)
-      if (bytes === undefined) delete this.#low.data[name]
-      else this.#low.data[name] = asResource(parseResource(bytes))
-    }
-    this.#rebuild(names)
+    restoreFrom(this.#adapter?.texts() ?? new Map(), this.#low.data, names)
+    for (const name of names) this.#changedSinceStart.add(name)
+    this.#tables.rebuild(this.#low.data, names)
     this.#version++
   }
-}
-
-// Parsed from text the store wrote or checked at open; members outside the schema stay as they are.
-function asResource(value: unknown): Row[] | JsonObject {
-  return value as Row[] | JsonObject
 }

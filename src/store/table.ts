@@ -35,6 +35,11 @@ export class Table {
     this.#index = this.#load(rows)
   }
 
+  /** Two rows share an id (as the index keys them). */
+  hasRepeatedIds(): boolean {
+    return this.#index.byId.size !== this.#rows.length
+  }
+
   peekId(): Id {
     if (this.spec.id === 'integer') return this.#counter
     this.#peeked ??= randomId(this.spec.id)
@@ -61,7 +66,7 @@ export class Table {
   swap(row: Row, next: Row): void {
     const at = this.#rows.indexOf(row)
     if (at !== -1) this.#rows[at] = next
-    indexReplace(this.#index, row, next)
+    indexReplace(this.#index, row, next, (other) => this.#rows.indexOf(other))
   }
 
   /** Removes rows from the live array in place: one splice for one row, one pass for several. */

@@ -239,6 +239,33 @@ export function runStoreContract(harness: StoreHarness): void {
       await persisted(store)
     })
 
+    it('reset parses again only what changed, and does nothing when nothing did', async () => {
+      const store = await harness.open()
+      const version = store.version
+      const writes = store.writes
+      await store.reset()
+      expect(store.version).toBe(version)
+      expect(store.writes).toBe(writes)
+      const users = store.list('users')
+      const posts = store.list('posts')
+      await store.insert('posts', { title: 'x' })
+      await store.reset()
+      expect(store.list('users')).toBe(users)
+      expect(store.list('posts')).not.toBe(posts)
+      expect(store.list('posts')).toEqual(generateAll()['posts'])
+      expect(store.data()).toEqual(generateAll())
+      await persisted(store)
+    })
+
+    it('replaceAll refuses data with repeated ids and changes nothing', async () => {
+      const store = await harness.open()
+      const next: Data = { ...generateAll(), users: [{ id: 1 }, { id: '1' }] }
+      await expect(store.replaceAll(next)).rejects.toThrow(
+        'invalid database: users[1] has the id "1" of users[0]',
+      )
+      expect(store.data()).toEqual(generateAll())
+    })
+
     it('replaceAll swaps the data in, generating what it lacks', async () => {
       const store = await harness.open()
       const next: Data = { ...generateAll(), users: [{ id: 10, name: 'ten' }], posts: [] }

@@ -21,11 +21,15 @@ describe('indices', () => {
   })
 
   it('keeps groups in list order through moves, and drops empty groups', () => {
-    const index = buildIndex(rows, ['userId'])
+    const list = [...rows]
+    const index = buildIndex(list, ['userId'])
+    const position = (row: Row) => list.indexOf(row)
     const moved = { id: 4, userId: 2 }
-    indexReplace(index, rows[3] ?? {}, moved)
+    list[3] = moved
+    indexReplace(index, rows[3] ?? {}, moved, position)
     const back = { id: 1, userId: 2 }
-    indexReplace(index, rows[0] ?? {}, back)
+    list[0] = back
+    indexReplace(index, rows[0] ?? {}, back, position)
     expect(ids(index.byRef.get('userId')?.get('2'))).toEqual([1, '2', 4])
     expect(ids(index.byRef.get('userId')?.get('1'))).toEqual([3])
     indexRemove(index, rows[2] ?? {})

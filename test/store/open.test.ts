@@ -142,6 +142,15 @@ describe('opening a database file', () => {
       expect(await listDir(temp.dir)).toEqual(['db.json'])
     })
 
+    it('repeated ids, even when resources are missing', async () => {
+      const text = '{"users": [{"id": 1}, {"id": 2}, {"id": 1}]}'
+      await writeFile(temp.file, text)
+      await expect(openStore(temp.file)).rejects.toThrow(
+        `${temp.file}: invalid database: users[2] has the id 1 of users[0]`,
+      )
+      expect(await readFile(temp.file, 'utf8')).toBe(text)
+    })
+
     it('lists each problem as an issue', async () => {
       await writeFile(temp.file, '{"users": [1, {"id": true}], "profile": 2}')
       await expect(openStore(temp.file)).rejects.toMatchObject({
