@@ -54,11 +54,11 @@ export function parseFilter(
       ctx.fields === undefined &&
       safe &&
       ((target.op === 'eq' && !target.colon) || key.startsWith('_')),
-    index: indexOf(target.op, path, parsed, info, ctx),
+    index: indexFor(target.op, path, parsed, info, ctx),
   }
 }
 
-function indexOf(
+function indexFor(
   op: Operator,
   path: readonly string[],
   values: readonly Scalar[],
