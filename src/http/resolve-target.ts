@@ -39,7 +39,7 @@ export function resolveTarget(
     const id = segments[index] ?? ''
     const row = belongsToParent(rows.get(resource.name, id), parents)
     if (index + 1 === segments.length) return { kind: 'item', resource, id, row, parents }
-    if (row === undefined) throw notFound(`${resource.name}/${id}`)
+    if (row === undefined) throw notFound(`/${segments.join('/')}`)
     const childName = segments[index + 1] ?? ''
     const parentName = resource.name
     const relation = schema.relations.find((r) => r.parent === parentName && r.child === childName)
@@ -56,6 +56,6 @@ function belongsToParent(row: Row | undefined, parents: readonly ParentLink[]): 
   return String(row[parent.relation.field]) === String(parent.id) ? row : undefined
 }
 
-export function notFound(what: string): AppError {
-  return new AppError('not_found', `The requested resource was not found: /${what}.`)
+export function notFound(path: string): AppError {
+  return new AppError('not_found', `The requested resource was not found: ${path}.`)
 }

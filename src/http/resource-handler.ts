@@ -62,7 +62,7 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const url = new URL(c.req.url)
   if (target.kind === 'single') return sendJson(c, rowBody(store.single(target.resource.name)))
   if (target.kind === 'item') {
-    const row = existing(target)
+    const row = existing(c, target)
     if (url.search === '') return sendJson(c, rowBody(row))
     const query = parseItemQuery(url.searchParams, target.resource, store.schema)
     return sendJson(
@@ -94,9 +94,9 @@ async function write(c: Context, target: Target, deps: HandlerDeps): Promise<Res
   const method = c.req.method
   const name = target.resource.name
   if (method === 'DELETE' && target.kind === 'item') {
-    const row = checkIfMatch(c, existing(target))
+    const row = checkIfMatch(c, existing(c, target))
     const removed = options.fakeWrites ? row : await store.remove(name, target.id)
-    if (removed === undefined) throw notFound(`${name}/${target.id}`)
+    if (removed === undefined) throw notFound(new URL(c.req.url).pathname)
     if (options.deleteMode === 'no-content') return c.body(null, 204)
     return sendJson(c, options.deleteMode === 'item' ? rowBody(removed) : toJsonBody({}))
   }
@@ -123,14 +123,14 @@ async function write(c: Context, target: Target, deps: HandlerDeps): Promise<Res
     c.header('Location', `/${name}/${encodeURIComponent(String(row['id']))}`)
     return sendJson(c, rowBody(row), 201)
   }
-  const row = checkIfMatch(c, existing(target))
+  const row = checkIfMatch(c, existing(c, target))
   const id = row['id'] as Id
   const saved = options.fakeWrites
     ? fakeUpdate(kind, row, prepared, id)
     : kind === 'replace'
       ? await store.replace(name, id, prepared)
       : await store.patch(name, id, prepared)
-  if (saved === undefined) throw notFound(`${name}/${target.id}`)
+  if (saved === undefined) throw notFound(new URL(c.req.url).pathname)
   return sendJson(c, rowBody(saved))
 }
 
@@ -157,8 +157,8 @@ function withParentKeys(
   return { ...body, ...keys }
 }
 
-function existing(target: Target & { kind: 'item' }): Row {
-  if (target.row === undefined) throw notFound(`${target.resource.name}/${target.id}`)
+function existing(c: Context, target: Target & { kind: 'item' }): Row {
+  if (target.row === undefined) throw notFound(new URL(c.req.url).pathname)
   return target.row
 }
 
