@@ -36,7 +36,8 @@ export async function handleTarget(
   deps: HandlerDeps,
 ): Promise<Response> {
   const method = c.req.method
-  if (method === 'GET') return read(c, target, deps)
+  // Hono answers HEAD through the GET route and drops the body, but the method stays HEAD
+  if (method === 'GET' || method === 'HEAD') return read(c, target, deps)
   if (method === 'OPTIONS') return c.body(null, 204, { Allow: allowFor(target, deps) })
   if (!ALLOW[target.kind].split(', ').includes(method)) throw methodNotAllowed(c, target, deps)
   if (deps.options.readOnly) throw methodNotAllowed(c, target, deps)
