@@ -1,3 +1,6 @@
+// Bound at import: test suites that fake the global timers must not stall the writes.
+import { setImmediate } from 'node:timers'
+
 type Batch = {
   readonly promise: Promise<void>
   readonly resolve: () => void

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '../../src/errors.ts'
@@ -187,6 +187,17 @@ describe('opening a database file', () => {
         new UserError(`cannot read database ${temp.file}: permission denied`),
       )
     })
+  })
+
+  it('keeps writing while a test fakes the timers', async () => {
+    const store = await openStore(temp.file)
+    vi.useFakeTimers()
+    try {
+      await store.insert('users', { name: 'timeless' })
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(await readJson(temp.file)).toEqual(store.data())
   })
 
   it('opens a plain database with an empty schema as it is', async () => {
