@@ -126,7 +126,7 @@ export class Store {
     const plan = planRemoval(resource, row, this.schema.relations, children)
     if (plan.blocked.length > 0) {
       const where = plan.blocked.map((issue) => issue.path).join(', ')
-      const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: ${where} refer to it.`
+      const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: restricted by ${where}.`
       throw new AppError('conflict', message, { details: plan.blocked })
     }
     for (const name of this.#tables.apply(plan)) this.#changed(name)

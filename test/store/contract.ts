@@ -204,6 +204,7 @@ export function runStoreContract(harness: StoreHarness): void {
       expect(error).toBeInstanceOf(AppError)
       expect(error).toMatchObject({
         code: 'conflict',
+        message: `Cannot delete ${resource} ${id}: restricted by ${path}.`,
         details: [{ path, message: `${message} (onDelete: restrict)` }],
       })
       expect(store.data()).toEqual(before)
