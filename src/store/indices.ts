@@ -15,7 +15,7 @@ export type Position = (row: Row) => number
 
 export const NO_ROWS: readonly Row[] = Object.freeze([])
 
-export function idKey(id: unknown): string | undefined {
+function idKey(id: unknown): string | undefined {
   return isId(id) ? String(id) : undefined
 }
 
