@@ -1,0 +1,113 @@
+import type { Context } from 'hono'
+import { AppError } from '../errors.ts'
+import type { Id, JsonObject, Row } from '../json.ts'
+import type { ResourceSpec, Schema } from '../schema/types.ts'
+import type { Store } from '../store/store.ts'
+import { planRemoval } from '../store/remove-plan.ts'
+import { validateWrite, type WriteContext, type WriteKind } from '../validate/validate-write.ts'
+import type { AppOptions } from './app-options.ts'
+import { rowBody, toJsonBody } from './json-body.ts'
+import { checkPreconditions, existing } from './preconditions.ts'
+import { readJsonBody } from './read-json-body.ts'
+import { notFound, type ParentLink, type Target } from './resolve-target.ts'
+import { sendJson } from './send-json.ts'
+
+export type WriteDeps = { readonly store: Store; readonly options: AppOptions }
+
+/**
+ * POST, PUT, PATCH and DELETE: 404, then preconditions (412), then the body (415, 400, 422), then
+ * validation (422, 409). Under `fakeWrites` every check runs and the answer is what a real write
+ * would give, but nothing changes (and no id is used up).
+ */
+export async function write(c: Context, target: Target, deps: WriteDeps): Promise<Response> {
+  const { store, options } = deps
+  const method = c.req.method
+  const resource = target.resource
+  const name = resource.name
+  if (target.kind === 'single') {
+    const current = checkPreconditions(c, store.single(name))
+    const kind = method === 'PUT' ? 'replace' : 'patch'
+    const body = validateWrite(kind, resource, await readJsonBody(c), context(store))
+    const next = kind === 'replace' ? body : { ...current, ...body }
+    return sendJson(c, rowBody(options.fakeWrites ? next : await store.setSingle(name, next)))
+  }
+  if (target.kind === 'collection') {
+    const body = withParentKeys(await readJsonBody(c), name, target.parents, store.schema)
+    const created = validateWrite('create', resource, body, context(store))
+    const row = options.fakeWrites
+      ? { ...created, id: created['id'] ?? store.peekNextId(name) }
+      : await store.insert(name, created)
+    c.header('Location', `/${name}/${encodeURIComponent(String(row['id']))}`)
+    return sendJson(c, rowBody(row), 201)
+  }
+  const row = checkPreconditions(c, existing(c, target))
+  const id = row['id'] as Id
+  if (method === 'DELETE') return remove(c, resource, row, deps)
+  const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
+  const body = withParentKeys(await readJsonBody(c), name, target.parents, store.schema)
+  const changes = validateWrite(kind, resource, body, context(store, id))
+  const saved = options.fakeWrites
+    ? fakeUpdate(kind, row, changes, id)
+    : kind === 'replace'
+      ? await store.replace(name, id, changes)
+      : await store.patch(name, id, changes)
+  if (saved === undefined) throw notFound(new URL(c.req.url).pathname)
+  return sendJson(c, rowBody(saved))
+}
+
+function context(store: Store, currentId?: Id): WriteContext {
+  return {
+    exists: (resource, id) => store.get(resource, id) !== undefined,
+    rows: (resource) => store.list(resource),
+    currentId,
+  }
+}
+
+async function remove(
+  c: Context,
+  resource: ResourceSpec,
+  row: Row,
+  deps: WriteDeps,
+): Promise<Response> {
+  const { store, options } = deps
+  const id = row['id'] as Id
+  if (options.fakeWrites) checkFakeRemoval(store, resource.name, row)
+  const removed = options.fakeWrites ? row : await store.remove(resource.name, id)
+  if (removed === undefined) throw notFound(new URL(c.req.url).pathname)
+  if (options.deleteMode === 'no-content') return c.body(null, 204)
+  return sendJson(c, options.deleteMode === 'item' ? rowBody(removed) : toJsonBody({}))
+}
+
+/** The 409 a real delete would give when `restrict` children remain (the store's wording). */
+function checkFakeRemoval(store: Store, resource: string, row: Row): void {
+  const children = (child: string, field: string, parentId: Id) =>
+    store.byRef(child, field, parentId)
+  const { blocked } = planRemoval(resource, row, store.schema.relations, children)
+  if (blocked.length === 0) return
+  const where = blocked.map((issue) => issue.path).join(', ')
+  const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: restricted by ${where}.`
+  throw new AppError('conflict', message, { details: blocked })
+}
+
+function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: Id): Row {
+  return kind === 'replace' ? { ...body, id } : { ...row, ...body, id }
+}
+
+/** A nested write sets every foreign key its path names, with the parents' own (typed) ids. */
+function withParentKeys(
+  body: JsonObject,
+  resource: string,
+  parents: readonly ParentLink[],
+  schema: Schema,
+): JsonObject {
+  if (parents.length === 0) return body
+  const keys: JsonObject = {}
+  for (const parent of parents) {
+    for (const relation of schema.relations) {
+      if (relation.child === resource && relation.parent === parent.resource) {
+        keys[relation.field] = parent.id
+      }
+    }
+  }
+  return { ...body, ...keys }
+}

@@ -1,0 +1,85 @@
+import { AppError, type Issue } from '../errors.ts'
+import { hasOwn, type Id, type JsonObject, type JsonValue, type Row } from '../json.ts'
+import type { ResourceSpec } from '../schema/types.ts'
+import { checkFields } from './check-value.ts'
+import { shown } from './describe-value.ts'
+import { clientIdProblem } from './id-rules.ts'
+import { uniqueConflicts } from './unique.ts'
+
+/** POST creates, PUT replaces, PATCH merges into the top level. */
+export type WriteKind = 'create' | 'replace' | 'patch'
+
+export type WriteContext = {
+  /** Whether an item of `resource` has this id. */
+  exists(resource: string, id: Id): boolean
+  /** Every item of `resource`, for `unique` fields. */
+  rows(resource: string): readonly Row[]
+  /** The id of the item a replace or patch changes; its own values do not clash with it. */
+  readonly currentId?: Id | undefined
+}
+
+export const INVALID_BODY = 'Request had invalid or missing data.'
+export const CONFLICT = 'Request conflicts with existing data.'
+const MAX_DETAILS = 50
+
+/**
+ * Checks a write against the resource's schema and returns the body to store: defaults applied on
+ * create and replace, any `id` dropped on replace and patch (a body never changes an item's id).
+ * Throws AppError `invalid_body` (422) listing every problem, then `conflict` (409) for a client id
+ * or a `unique` value another item already has. Free-form resources accept any object.
+ */
+export function validateWrite(
+  kind: WriteKind,
+  resource: ResourceSpec,
+  body: JsonObject,
+  context: WriteContext,
+): JsonObject {
+  const issues: Issue[] = []
+  const hasId = !resource.singular && hasOwn(body, 'id')
+  const id = body['id'] ?? null
+  const rest = hasId ? withoutId(body) : body
+  if (hasId && kind === 'create') {
+    const problem = clientIdProblem(resource, id)
+    if (problem !== undefined) issues.push(problem)
+  }
+  const mode = kind === 'patch' ? 'partial' : 'full'
+  const checked =
+    resource.fields === undefined
+      ? rest
+      : checkFields(resource.fields, rest, '', mode, { issues, exists: context.exists })
+  if (issues.length > 0) {
+    throw new AppError('invalid_body', INVALID_BODY, { details: capped(issues) })
+  }
+  const conflicts: Issue[] = []
+  if (hasId && kind === 'create' && context.exists(resource.name, id as Id)) {
+    conflicts.push({ path: 'id', message: `${resource.name} ${shown(id)} already exists` })
+  }
+  if (!resource.singular) {
+    const rows = context.rows(resource.name)
+    conflicts.push(...uniqueConflicts(resource, checked, rows, context.currentId))
+  }
+  if (conflicts.length > 0) throw new AppError('conflict', CONFLICT, { details: conflicts })
+  return hasId && kind === 'create' ? withIdInPlace(body, checked, id) : checked
+}
+
+function withoutId(body: JsonObject): JsonObject {
+  const { id: _, ...rest } = body
+  return rest
+}
+
+/** The checked body with the client's id back where the client put it. */
+function withIdInPlace(body: JsonObject, checked: JsonObject, id: JsonValue): JsonObject {
+  const out: JsonObject = {}
+  for (const key of Object.keys(body)) {
+    if (key === 'id') out['id'] = id
+    else if (hasOwn(checked, key)) out[key] = checked[key] ?? null
+  }
+  return { ...out, ...checked }
+}
+
+// A body can hold any number of mistakes; the answer stays readable.
+function capped(issues: readonly Issue[]): Issue[] {
+  if (issues.length <= MAX_DETAILS) return [...issues]
+  const more = issues.length - MAX_DETAILS
+  return [...issues.slice(0, MAX_DETAILS), { path: '', message: `and ${more} more problems` }]
+}
