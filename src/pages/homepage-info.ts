@@ -1,0 +1,77 @@
+import type { Id, JsonObject } from '../json.ts'
+import { isId } from '../json.ts'
+import { type RouteMethod, listApiRoutes, toColonPath } from '../openapi/api-routes.ts'
+import type { ResourceSpec, Schema } from '../schema/types.ts'
+
+export type HomepageOptions = {
+  readonly readOnly: boolean
+  readonly fakeWrites: boolean
+  /** Added latency in milliseconds: fixed when `min === max`; `undefined` for none. */
+  readonly delay: { readonly min: number; readonly max: number } | undefined
+  readonly cors: boolean
+  /** Where the data live: a file path, or a note such as `in memory`. */
+  readonly db?: string | undefined
+  readonly seed?: number | undefined
+}
+
+export type HomepageInfo = {
+  /** fauxrest's version. */
+  readonly version: string
+  /** The server's base URL, e.g. `http://127.0.0.1:3000`, for the curl examples. */
+  readonly baseUrl: string
+  readonly schema: Schema
+  /** Items each plural resource holds now. */
+  readonly counts: (resource: string) => number
+  /** The first item of a resource (the object of a singular one), for example ids and bodies. */
+  readonly examples: (resource: string) => JsonObject | undefined
+  readonly options: HomepageOptions
+  readonly title?: string | undefined
+}
+
+export type RouteLine = { readonly methods: readonly string[]; readonly path: string }
+
+export type ResourceSummary = {
+  readonly name: string
+  readonly singular: boolean
+  readonly count: number | undefined
+  readonly routes: readonly RouteLine[]
+  readonly example: JsonObject | undefined
+  /** The id of the example item (plural resources), else `undefined`. */
+  readonly exampleId: Id | undefined
+}
+
+function methodList(methods: readonly RouteMethod[]): string[] {
+  return methods.map((method) => method.toUpperCase())
+}
+
+/** Resources with counts and every route that serves them (`:param` style), in schema order. */
+export function summarizeResources(info: HomepageInfo): ResourceSummary[] {
+  const routes = listApiRoutes(info.schema)
+  return [...info.schema.resources.values()].map((resource) => {
+    const example = info.examples(resource.name)
+    const id = example?.['id']
+    return {
+      name: resource.name,
+      singular: resource.singular,
+      count: resource.singular ? undefined : info.counts(resource.name),
+      routes: routes
+        .filter((route) => route.resource === resource.name)
+        .toSorted((a, b) => a.parents.length - b.parents.length)
+        .map((route) => ({ methods: methodList(route.methods), path: toColonPath(route.path) })),
+      example,
+      exampleId: !resource.singular && isId(id) ? id : undefined,
+    }
+  })
+}
+
+/** A path segment for an id or resource name. */
+export function segment(value: Id): string {
+  return encodeURIComponent(String(value))
+}
+
+/** The example body of a POST: the example item without its id. */
+export function createBody(resource: ResourceSpec, example: JsonObject | undefined): JsonObject {
+  if (example === undefined) return {}
+  if (resource.singular) return example
+  return Object.fromEntries(Object.entries(example).filter(([key]) => key !== 'id'))
+}

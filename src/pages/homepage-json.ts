@@ -1,0 +1,30 @@
+import type { JsonObject } from '../json.ts'
+import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
+
+/** The homepage as JSON, for clients that ask `GET /` for `application/json`. */
+export function homepageJson(info: HomepageInfo): JsonObject {
+  const { options } = info
+  const resources = summarizeResources(info).map((resource) => {
+    const entry: JsonObject = { name: resource.name, url: `/${resource.name}` }
+    if (resource.count === undefined) entry['singular'] = true
+    else entry['count'] = resource.count
+    entry['routes'] = resource.routes.map((route) => `${route.methods.join(' ')} ${route.path}`)
+    return entry
+  })
+  const settings: JsonObject = {
+    readOnly: options.readOnly,
+    fakeWrites: options.fakeWrites,
+    delay: options.delay === undefined ? null : { min: options.delay.min, max: options.delay.max },
+    cors: options.cors,
+  }
+  if (options.db !== undefined) settings['db'] = options.db
+  if (options.seed !== undefined) settings['seed'] = options.seed
+  return {
+    name: info.title ?? 'fauxrest',
+    version: info.version,
+    url: info.baseUrl,
+    resources,
+    links: { docs: '/docs', openapi: '/openapi.json', db: '/db', reset: '/_reset' },
+    options: settings,
+  }
+}

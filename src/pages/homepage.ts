@@ -1,0 +1,65 @@
+import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
+import { examplesSection, optionsList, queryTable, resourceTable } from './homepage-sections.ts'
+import { markup, raw } from './html.ts'
+import { PAGE_STYLES } from './page-styles.ts'
+import { queryRows } from './query-examples.ts'
+
+export type { HomepageInfo, HomepageOptions } from './homepage-info.ts'
+
+/** The homepage at `GET /`: one self-contained HTML document (inline CSS, no scripts, no external assets). */
+export function renderHomepage(info: HomepageInfo): string {
+  const resources = summarizeResources(info)
+  const title = info.title ?? 'fauxrest'
+  const page = markup`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${title}</title>
+<style>${raw(PAGE_STYLES)}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header>
+<h1>${title}</h1>
+<p class="lead">A mock REST API served by fauxrest ${info.version} at <code>${info.baseUrl}</code>.</p>
+<nav aria-label="Documents">
+<ul>
+<li><a href="/docs">API reference</a></li>
+<li><a href="/openapi.json">OpenAPI document</a></li>
+<li><a href="/db">Whole database</a></li>
+</ul>
+</nav>
+</header>
+<main id="main">
+<section aria-labelledby="resources">
+<h2 id="resources">Resources</h2>
+${resourceTable(resources)}
+</section>
+<section aria-labelledby="examples">
+<h2 id="examples">Example requests</h2>
+${examplesSection(info, resources)}
+</section>
+<section aria-labelledby="queries">
+<h2 id="queries">Query language</h2>
+<p>On every list, nested ones included; <code>_embed</code>, <code>_expand</code> and <code>_select</code> also work on one item.</p>
+${queryTable(queryRows(info.schema, info.examples))}
+<p>On every route: <code>?_delay=MS</code> delays one answer, and <code>?_status=CODE</code> (or the header
+<code>Prefer: code=CODE</code>) forces its status. GET answers carry an <code>ETag</code>
+(<code>If-None-Match</code> gives 304), HEAD works wherever GET does, and <code>POST /_reset</code>
+restores the data the server started with.</p>
+</section>
+<section aria-labelledby="options">
+<h2 id="options">Server options</h2>
+${optionsList(info)}
+</section>
+</main>
+<footer>
+<p>fauxrest ${info.version}</p>
+</footer>
+</body>
+</html>
+`
+  return page.text
+}
