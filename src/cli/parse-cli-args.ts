@@ -117,7 +117,9 @@ function parse(argv: readonly string[]) {
     return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    throw new UserError(`${message.split('\n')[0]?.replace(/\.$/, '')} (see fauxrest --help)`)
+    // Node's own hints about positionals are noise here: keep its first sentence
+    const first = message.split(/\.(?:\s|$)/)[0] ?? message
+    throw new UserError(`${first} (see fauxrest --help)`)
   }
 }
 

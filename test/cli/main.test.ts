@@ -1,0 +1,138 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { CliIo } from '../../src/cli/cli-io.ts'
+import { main } from '../../src/cli/main.ts'
+import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(() => dir.remove())
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const io: CliIo = {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    color: false,
+    interactive: false,
+    cwd: dir.path,
+    stopRequested: () => Promise.resolve('SIGTERM'),
+  }
+  const code = await main(argv, io)
+  return { code, out, err }
+}
+
+describe('fauxrest errors', () => {
+  it('names a missing file in one line', async () => {
+    expect(await run('nope.json')).toEqual({
+      code: 1,
+      out: '',
+      err: `fauxrest: cannot read ${join(dir.path, 'nope.json')}: no such file\n`,
+    })
+  })
+
+  it('gives file, line and column (of the trailing comma) for invalid JSON, and leaves the file alone', async () => {
+    const file = join(dir.path, 'broken.json')
+    const text = '{\n  "resources": {\n    "users": { "count": 1, }\n  }\n}\n'
+    await writeFile(file, text)
+    const result = await run('serve', 'broken.json', '--port', '0')
+    expect(result.code).toBe(1)
+    expect(result.err).toBe(`fauxrest: ${file}:3:26: invalid JSON: trailing comma before "}"\n`)
+    expect(await readFile(file, 'utf8')).toBe(text)
+  })
+
+  it('lists every schema problem with its path', async () => {
+    await writeFile(
+      join(dir.path, 'bad.json'),
+      JSON.stringify({
+        resources: {
+          users: {
+            fields: { email: 'internet.emial', age: { faker: 'number.int', optinal: true } },
+          },
+          posts: { fields: { userId: { ref: 'user' } } },
+        },
+      }),
+    )
+    const result = await run('check', 'bad.json')
+    expect(result.code).toBe(1)
+    expect(result.err.split('\n')).toEqual([
+      `fauxrest: ${join(dir.path, 'bad.json')}: invalid schema`,
+      '  resources.users.fields.email: unknown faker method "internet.emial" (did you mean "internet.email"?)',
+      '  resources.users.fields.age.optinal: unknown key "optinal" (did you mean "optional"?)',
+      '  resources.posts.fields.userId.ref: ref to unknown resource "user" (did you mean "users"?)',
+      '',
+    ])
+  })
+
+  it.each([
+    [
+      ['--port', 'abc', 'x.json'],
+      'fauxrest: --port must be an integer from 0 to 65535, not "abc"\n',
+    ],
+    [
+      ['--delay', '9-1', 'x.json'],
+      'fauxrest: --delay must be MS or MIN-MAX in milliseconds (e.g. 300 or 200-800), not "9-1"\n',
+    ],
+    [['--bogus', 'x.json'], "fauxrest: Unknown option '--bogus' (see fauxrest --help)\n"],
+    [['check', 'a.json', '--port', '1'], 'fauxrest: --port only applies to serve\n'],
+  ])('rejects bad options: %j', async (argv, err) => {
+    expect(await run(...argv)).toEqual({ code: 1, out: '', err })
+  })
+
+  it('refuses --reset on a plain db file, which has nothing to regenerate from', async () => {
+    await writeFile(join(dir.path, 'db.json'), JSON.stringify({ posts: [{ id: 1 }] }))
+    const result = await run('db.json', '--reset')
+    expect(result).toEqual({
+      code: 1,
+      out: '',
+      err: 'fauxrest: --reset needs a schema: db.json is a plain database with nothing to regenerate from\n',
+    })
+  })
+})
+
+describe('fauxrest check', () => {
+  it('prints the resources and the routes it would serve', async () => {
+    const result = await run('check', JSONPLACEHOLDER)
+    expect(result.code).toBe(0)
+    expect(result.out).toContain(`✓ ${JSONPLACEHOLDER}: valid schema, 6 resources\n`)
+    expect(result.out).toContain(
+      '  users        10  integer  /users  /users/:id  /users/:id/posts  /users/:id/albums  /users/:id/todos\n',
+    )
+    expect(result.out).toContain('  comments.postId -> posts (onDelete: cascade)\n')
+  })
+})
+
+describe('fauxrest generate', () => {
+  it('writes the same bytes to --out as to stdout, and the same for the same seed', async () => {
+    const printed = await run('generate', JSONPLACEHOLDER)
+    const written = await run('generate', JSONPLACEHOLDER, '--out', 'db.json')
+    expect(written.err).toBe(
+      'fauxrest: wrote db.json (seed 1): users 10, posts 100, comments 500, albums 100, photos 5000, todos 200\n',
+    )
+    expect(await readFile(join(dir.path, 'db.json'), 'utf8')).toBe(printed.out)
+    const other = await run('generate', JSONPLACEHOLDER, '--seed', '2')
+    expect(other.out).not.toBe(printed.out)
+  })
+
+  it('matches the db.json committed at the root', async () => {
+    const printed = await run('generate', JSONPLACEHOLDER)
+    const committed = await readFile(new URL('../../db.json', import.meta.url), 'utf8')
+    expect(printed.out).toBe(committed)
+  })
+})
+
+describe('fauxrest --help', () => {
+  it.each(['serve', 'generate', 'check', 'openapi', 'types'])(
+    'shows help and examples for %s',
+    async (command) => {
+      const result = await run(command, '--help')
+      expect(result.code).toBe(0)
+      expect(result.out).toContain(`fauxrest ${command === 'serve' ? '[serve]' : command} <`)
+      expect(result.out).toMatch(/Examples?\n/)
+    },
+  )
+})
