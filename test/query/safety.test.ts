@@ -12,7 +12,7 @@ const run = (name: string, query: string, data: Record<string, readonly Row[]>) 
   )
 
 describe('prototype pollution', () => {
-  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort()
+  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).toSorted()
 
   it.each([
     '__proto__.polluted=1',
@@ -27,7 +27,7 @@ describe('prototype pollution', () => {
   ])('notes?%s neither reads nor writes Object.prototype', (query) => {
     const result = list('notes', query)
     expect(Array.isArray(result.body)).toBe(true)
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys)
+    expect(Object.getOwnPropertyNames(Object.prototype).toSorted()).toEqual(prototypeKeys)
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 
