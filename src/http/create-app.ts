@@ -5,8 +5,11 @@ import { AppError } from '../errors.ts'
 import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from './app-options.ts'
-import { errorBody, toErrorResponse } from './error-response.ts'
+import { delayAnswers } from './delay.ts'
+import { toErrorResponse } from './error-response.ts'
+import { forcedStatus } from './forced-status.ts'
 import { toJsonBody } from './json-body.ts'
+import { notFoundHandler } from './not-found.ts'
 import { pathSegments } from './path-segments.ts'
 import { requestLog } from './request-log.ts'
 import { handleTarget, sendError, sendJson } from './resource-handler.ts'
@@ -39,6 +42,8 @@ export function createApp(deps: AppDeps): Hono {
   if (options.cors) {
     app.use(cors({ origin: '*', exposeHeaders: EXPOSED_HEADERS, maxAge: 600 }))
   }
+  app.use(delayAnswers({ delay: options.delay }))
+  app.use(forcedStatus())
   app.use(async (c, next) => {
     if (!BODY_METHODS.has(c.req.method)) return next()
     const limit = bodyLimit({
@@ -57,7 +62,14 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/', (c) => sendJson(c, toJsonBody(serverIndex(store, new URL(c.req.url).origin))))
   app.get('/db', (c) => sendJson(c, toJsonBody(store.data())))
   app.post('/_reset', async (c) => {
-    if (options.readOnly) throw new AppError('method_not_allowed', 'The server is read-only.')
+    if (options.readOnly) {
+      // An empty Allow: the route is switched off by configuration (RFC 9110).
+      c.header('Allow', '')
+      throw new AppError(
+        'method_not_allowed',
+        'POST is not allowed here (the server is read-only).',
+      )
+    }
     await deps.reset()
     return sendJson(c, toJsonBody({ reset: true }))
   })
@@ -70,10 +82,7 @@ export function createApp(deps: AppDeps): Hono {
     return handleTarget(c, target, { store, options, cache, lookups })
   })
 
-  app.notFound((c) => {
-    const path = new URL(c.req.url).pathname
-    return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
-  })
+  app.notFound(notFoundHandler(app))
   app.onError((error, c) => {
     const { status, body } = toErrorResponse(error)
     if (status === 500) options.log?.(`internal error: ${String(error)}`)

@@ -1,4 +1,6 @@
+import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { STATUS_CODES } from 'node:http'
 import { AppError, type ErrorCode, type Issue } from '../errors.ts'
 
 export const STATUS_BY_CODE = {
@@ -27,5 +29,15 @@ export function toErrorResponse(error: unknown): { status: ContentfulStatusCode;
   if (error instanceof AppError) {
     return { status: STATUS_BY_CODE[error.code], body: errorBody(error.message, error.details) }
   }
+  // Hono's own errors (its middleware throw these) keep their status, in our shape.
+  if (error instanceof HTTPException && error.status >= 400) {
+    const message = error.message === '' ? `${reasonPhrase(error.status)}.` : error.message
+    return { status: error.status, body: { error: message } }
+  }
   return { status: 500, body: { error: 'Internal server error.' } }
+}
+
+/** `Service Unavailable` for 503; `Status 599` when HTTP names no reason. */
+export function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? `Status ${status}`
 }

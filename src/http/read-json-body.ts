@@ -1,12 +1,14 @@
 import type { Context } from 'hono'
 import { AppError, type Issue } from '../errors.ts'
 import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+import { cappedIssues } from '../validate/capped-issues.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
 
 /**
  * Reads a write's body: JSON only (415 names the media type sent), well-formed (400), an object (422),
- * and free of keys that could reach Object.prototype (422). An empty body reads as `{}`.
+ * free of keys that could reach Object.prototype and not nested too deeply (422). An empty body reads
+ * as `{}`.
  */
 export async function readJsonBody(c: Context): Promise<JsonObject> {
   const contentType = c.req.header('content-type')
@@ -36,7 +38,9 @@ export async function readJsonBody(c: Context): Promise<JsonObject> {
   }
   const issues = forbiddenKeys(value, '')
   if (issues.length > 0) {
-    throw new AppError('invalid_body', 'Request had invalid or missing data.', { details: issues })
+    throw new AppError('invalid_body', 'Request had invalid or missing data.', {
+      details: cappedIssues(issues),
+    })
   }
   return value
 }
@@ -46,10 +50,17 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'an array' : `a ${typeof value}`
 }
 
+// Deeper bodies could not be serialised back (the stack runs out), so they are refused up front.
+export const MAX_BODY_DEPTH = 64
+
 function forbiddenKeys(value: JsonValue, path: string): Issue[] {
   const issues: Issue[] = []
   const visit = (node: JsonValue, at: string, depth: number): void => {
-    if (depth > 64 || node === null || typeof node !== 'object') return
+    if (node === null || typeof node !== 'object') return
+    if (depth === MAX_BODY_DEPTH) {
+      issues.push({ path: at, message: `is nested too deeply (at most ${MAX_BODY_DEPTH} levels)` })
+      return
+    }
     if (Array.isArray(node)) {
       node.forEach((item, index) => visit(item, `${at}[${index}]`, depth + 1))
       return

@@ -1,6 +1,7 @@
 import { AppError, type Issue } from '../errors.ts'
 import { hasOwn, type Id, type JsonObject, type JsonValue, type Row } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
+import { cappedIssues } from './capped-issues.ts'
 import { checkFields } from './check-value.ts'
 import { shown } from './describe-value.ts'
 import { clientIdProblem } from './id-rules.ts'
@@ -20,7 +21,6 @@ export type WriteContext = {
 
 export const INVALID_BODY = 'Request had invalid or missing data.'
 export const CONFLICT = 'Request conflicts with existing data.'
-const MAX_DETAILS = 50
 
 /**
  * Checks a write against the resource's schema and returns the body to store: defaults applied on
@@ -48,7 +48,7 @@ export function validateWrite(
       ? rest
       : checkFields(resource.fields, rest, '', mode, { issues, exists: context.exists })
   if (issues.length > 0) {
-    throw new AppError('invalid_body', INVALID_BODY, { details: capped(issues) })
+    throw new AppError('invalid_body', INVALID_BODY, { details: cappedIssues(issues) })
   }
   const conflicts: Issue[] = []
   if (hasId && kind === 'create' && context.exists(resource.name, id as Id)) {
@@ -75,11 +75,4 @@ function withIdInPlace(body: JsonObject, checked: JsonObject, id: JsonValue): Js
     else if (hasOwn(checked, key)) out[key] = checked[key] ?? null
   }
   return { ...out, ...checked }
-}
-
-// A body can hold any number of mistakes; the answer stays readable.
-function capped(issues: readonly Issue[]): Issue[] {
-  if (issues.length <= MAX_DETAILS) return [...issues]
-  const more = issues.length - MAX_DETAILS
-  return [...issues.slice(0, MAX_DETAILS), { path: '', message: `and ${more} more problems` }]
 }
