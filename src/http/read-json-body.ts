@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { AppError, type Issue } from '../errors.ts'
+import { findJsonError, lineColumn } from '../json-text.ts'
 import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
 import { cappedIssues } from '../validate/capped-issues.ts'
 
@@ -16,20 +17,14 @@ export async function readJsonBody(c: Context): Promise<JsonObject> {
   if (mediaType !== '' && !JSON_MEDIA_TYPE.test(mediaType)) {
     throw new AppError('unsupported_media_type', `The ${mediaType} mediatype is not supported.`)
   }
-  const text = await c.req.text()
+  const raw = await c.req.text()
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   if (text.trim() === '') return {}
   let value: unknown
   try {
     value = JSON.parse(text)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new AppError(
-      'bad_request',
-      'This request was not properly formatted. Please send again.',
-      {
-        details: [{ path: '', message: `malformed JSON: ${reason}` }],
-      },
-    )
+  } catch {
+    throw malformed(text)
   }
   if (!isJsonObject(value)) {
     throw new AppError('invalid_body', 'Request had invalid or missing data.', {
@@ -43,6 +38,21 @@ export async function readJsonBody(c: Context): Promise<JsonObject> {
     })
   }
   return value
+}
+
+/** A 400 saying where and why, found by scanning (the engine's wording differs between versions). */
+function malformed(text: string): AppError {
+  const found = findJsonError(text) ?? { offset: text.length, reason: 'not valid JSON' }
+  const { line, column } = lineColumn(text, found.offset)
+  return new AppError(
+    'bad_request',
+    'This request was not properly formatted. Please send again.',
+    {
+      details: [
+        { path: '', message: `malformed JSON at line ${line}, column ${column}: ${found.reason}` },
+      ],
+    },
+  )
 }
 
 function describe(value: unknown): string {
