@@ -1,0 +1,82 @@
+import type { BenchOptions } from './bench-options.ts'
+import type { WriteCount } from './count-writes.ts'
+import type { LoadResult } from './load-types.ts'
+import type { ScenarioName } from './scenarios.ts'
+import type { ServerName } from './server-process.ts'
+
+/** One measured load run on one server, with what the machine did meanwhile. */
+export type Sample = LoadResult & {
+  readonly round: number
+  /** The server's CPU use, % of one core. */
+  readonly serverCpu: number
+  /** CPU used by processes other than the servers, the load worker and the runner, % of a core. */
+  readonly otherCpu: number
+  /** % of each CPU's time taken by the hypervisor. */
+  readonly steal: Record<string, number>
+}
+
+export type ScenarioResult = {
+  readonly scenario: ScenarioName
+  readonly request: string
+  readonly connections: number
+  /** 'ok' or what was wrong with the answer, per server, checked before the load. */
+  readonly checks: Record<ServerName, string>
+  /** Both servers sent byte-identical bodies (reads only). */
+  readonly sameBody: boolean | undefined
+  readonly samples: Record<ServerName, Sample[]>
+  /** Medians over the rounds. */
+  readonly rps: Record<ServerName, number>
+  readonly p50: Record<ServerName, number>
+  readonly p99: Record<ServerName, number>
+  /** fauxrest / baseline. */
+  readonly ratio: number
+}
+
+export type GenerationResult = {
+  readonly scale: number
+  readonly records: number
+  readonly wallMs: number
+  readonly dbMiB: number
+  /** Records / (wall - the fixed cost), see fixedMs. */
+  readonly recordsPerSecond: number
+}
+
+export type ScaleResult = {
+  readonly scale: number
+  readonly dbMiB: number
+  readonly startupMs: Record<ServerName, number[]>
+  readonly peakRssMiB: Record<ServerName, number>
+  readonly writes: Record<ServerName, WriteCount>
+  readonly scenarios: ScenarioResult[]
+}
+
+export type BenchResults = {
+  readonly startedAt: string
+  readonly commit: string
+  readonly node: string
+  readonly cpus: number
+  readonly pinned: boolean
+  readonly options: BenchOptions
+  /** Wall time of `fauxrest generate` on a schema of one record per resource: node start, module loading, schema checks, writing the file; subtracted from each generation's wall time. */
+  readonly generationFixedMs: number
+  readonly generation: GenerationResult[]
+  readonly scales: ScaleResult[]
+}
+
+export const TARGETS = {
+  /** Every scenario's req/s, as a fraction of the baseline's, at least. */
+  throughput: 0.8,
+  /** Startup time and peak RSS, as a multiple of the baseline's, at most. */
+  startup: 1.5,
+  rss: 2,
+  recordsPerSecond: 50_000,
+} as const
+
+export function median(values: readonly number[]): number {
+  const sorted = values.filter((value) => Number.isFinite(value)).toSorted((a, b) => a - b)
+  if (sorted.length === 0) return Number.NaN
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}

@@ -1,0 +1,399 @@
+// `npm run bench`: fauxrest against a bare node:http baseline on the same generated data, in the
+// same run, interleaved. Options: `npm run bench -- --help`.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { HELP, parseBenchOptions } from './bench-options.ts'
+import type { BenchOptions } from './bench-options.ts'
+import { median } from './bench-results.ts'
+import type {
+  BenchResults,
+  GenerationResult,
+  Sample,
+  ScaleResult,
+  ScenarioResult,
+} from './bench-results.ts'
+import { checkRead, checkWrite, rowsOf } from './check-answers.ts'
+import { compileBaseline } from './compile-baseline.ts'
+import { countWrites } from './count-writes.ts'
+import type { WriteCount } from './count-writes.ts'
+import { recordCount, timeGenerate, writeScaledSchema } from './generate-data.ts'
+import { httpRequest } from './http-request.ts'
+import { startLoadClient } from './load-client.ts'
+import type { LoadClient } from './load-client.ts'
+import { measure, settle } from './measure-load.ts'
+import { peakRssMiB } from './proc-stats.ts'
+import { renderMarkdown, renderText } from './render-table.ts'
+import { label, SCENARIOS } from './scenarios.ts'
+import { startServer } from './server-process.ts'
+import type { RunningServer, ServerLaunch, ServerName } from './server-process.ts'
+import { summaryTable } from './summary-table.ts'
+
+const PROJECT = fileURLToPath(new URL('..', import.meta.url))
+const DEFAULT_SCHEMA = join(PROJECT, 'data', 'jsonplaceholder.json')
+const OUT_DIR = join(PROJECT, 'bench', 'out')
+const SERVERS: readonly ServerName[] = ['fauxrest', 'baseline']
+const GENERATION_FIXED_RUNS = 3
+
+const live = new Set<RunningServer>()
+let loadClient: LoadClient | undefined
+let workDir: string | undefined
+
+const MiB = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
+const say = (line: string): void => console.log(line)
+const fmt = (value: number, digits = 0): string =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits })
+
+function pinningAvailable(options: BenchOptions): boolean {
+  if (!options.pin || availableParallelism() < 2) return false
+  return spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT })
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: PROJECT })
+    return `${head.toString().trim()}${dirty.length > 0 ? ' (src modified)' : ''}`
+  } catch {
+    return 'unknown'
+  }
+}
+
+async function start(
+  launch: ServerLaunch,
+  dbFile: string,
+  core: number | undefined,
+): Promise<RunningServer> {
+  const server = await startServer(launch, dbFile, workDir ?? tmpdir(), core)
+  live.add(server)
+  return server
+}
+
+async function stop(server: RunningServer): Promise<void> {
+  await server.stop()
+  live.delete(server)
+  await rm(server.dir, { recursive: true, force: true })
+}
+
+type Generated = {
+  readonly schemaFile: string
+  readonly dbFile: string
+  readonly result: GenerationResult
+}
+
+async function generateAll(
+  scales: readonly number[],
+  dir: string,
+  core: number | undefined,
+): Promise<{ readonly fixedMs: number; readonly generated: Generated[] }> {
+  const tinySchema = join(dir, 'schema-tiny.json')
+  const tinyRecords = await writeScaledSchema(DEFAULT_SCHEMA, tinySchema, 1, 1)
+  const fixed: number[] = []
+  for (let run = 0; run < GENERATION_FIXED_RUNS; run++) {
+    fixed.push(await timeGenerate(PROJECT, tinySchema, join(dir, 'db-tiny.json'), core))
+  }
+  const fixedMs = median(fixed)
+  say(`# generate: fixed cost ${fmt(fixedMs)} ms (same command, ${tinyRecords} records)`)
+  const generated: Generated[] = []
+  for (const scale of scales) {
+    const schemaFile = scale === 1 ? DEFAULT_SCHEMA : join(dir, `schema-s${scale}.json`)
+    const records =
+      scale === 1
+        ? recordCount(JSON.parse(await readFile(DEFAULT_SCHEMA, 'utf8')))
+        : await writeScaledSchema(DEFAULT_SCHEMA, schemaFile, scale)
+    const dbFile = join(dir, `db-s${scale}.json`)
+    const wallMs = await timeGenerate(PROJECT, schemaFile, dbFile, core)
+    const dbMiB = MiB((await stat(dbFile)).size)
+    const recordsPerSecond = (records - tinyRecords) / Math.max(1e-3, (wallMs - fixedMs) / 1000)
+    say(
+      `# generate scale ${scale}: ${fmt(records)} records, ${dbMiB} MiB in ${fmt(wallMs)} ms ` +
+        `-> ${fmt(recordsPerSecond)} records/s beyond the fixed cost`,
+    )
+    generated.push({
+      schemaFile,
+      dbFile,
+      result: { scale, records, wallMs, dbMiB, recordsPerSecond },
+    })
+  }
+  return { fixedMs, generated }
+}
+
+async function checkAll(
+  servers: readonly RunningServer[],
+  dbFile: string,
+): Promise<Map<string, { checks: Record<ServerName, string>; sameBody: boolean | undefined }>> {
+  const db: unknown = JSON.parse(await readFile(dbFile, 'utf8'))
+  const posts = rowsOf(db, 'posts')
+  const out = new Map<
+    string,
+    { checks: Record<ServerName, string>; sameBody: boolean | undefined }
+  >()
+  // Reads before writes, so the reads see the generated data; both servers get the same writes.
+  const ordered = [
+    ...SCENARIOS.filter((scenario) => scenario.method === 'GET'),
+    ...SCENARIOS.filter((scenario) => scenario.method !== 'GET'),
+  ]
+  for (const scenario of ordered) {
+    const checks: Record<ServerName, string> = { fauxrest: 'unchecked', baseline: 'unchecked' }
+    const bodies: Buffer[] = []
+    for (const server of servers) {
+      const answer = await httpRequest(server.port, scenario.method, scenario.path, scenario.body)
+      bodies.push(answer.body)
+      checks[server.name] =
+        scenario.method === 'GET'
+          ? checkRead(scenario, answer, db)
+          : await checkWrite(scenario, answer, posts, server.dbFile)
+      if (checks[server.name] !== 'ok') {
+        say(`# check ${server.name} ${label(scenario)}: ${checks[server.name]}`)
+      }
+    }
+    const [first, second] = bodies
+    const sameBody =
+      scenario.method === 'GET' && first !== undefined && second !== undefined
+        ? first.equals(second)
+        : undefined
+    out.set(scenario.name, { checks, sameBody })
+  }
+  return out
+}
+
+const pick = <T>(
+  servers: readonly RunningServer[],
+  name: ServerName,
+  f: (s: RunningServer) => T,
+): T => {
+  const server = servers.find((candidate) => candidate.name === name)
+  if (server === undefined) throw new Error(`${name} is not running`)
+  return f(server)
+}
+
+async function runScale(
+  scale: number,
+  generated: Generated,
+  launches: readonly ServerLaunch[],
+  options: BenchOptions,
+  core: number | undefined,
+  load: LoadClient,
+): Promise<ScaleResult> {
+  const { schemaFile, dbFile } = generated
+  say(
+    `\n# scale ${scale}: ${relative(PROJECT, schemaFile) || schemaFile}, ${generated.result.dbMiB} MiB`,
+  )
+  const startupMs: Record<ServerName, number[]> = { fauxrest: [], baseline: [] }
+  const inOrder = (round: number): readonly ServerLaunch[] =>
+    round % 2 === 1 ? launches.toReversed() : launches
+  // Fresh starts for the startup figure; the last one stays up for the load.
+  for (let run = 0; run < options.startups - 1; run++) {
+    for (const launch of inOrder(run)) {
+      const server = await start(launch, dbFile, core)
+      startupMs[launch.name].push(server.readyMs)
+      await stop(server)
+    }
+  }
+  const servers: RunningServer[] = []
+  for (const launch of inOrder(options.startups - 1)) {
+    const server = await start(launch, dbFile, core)
+    startupMs[launch.name].push(server.readyMs)
+    servers.push(server)
+  }
+  for (const name of SERVERS) {
+    say(`# ${name}: first answer ${startupMs[name].map((ms) => fmt(ms)).join(', ')} ms after spawn`)
+  }
+  try {
+    const checked = await checkAll(servers, dbFile)
+    const scenarios: ScenarioResult[] = []
+    for (const scenario of SCENARIOS) {
+      const samples: Record<ServerName, Sample[]> = { fauxrest: [], baseline: [] }
+      for (let round = 0; round < options.rounds; round++) {
+        const order = round % 2 === 1 ? servers.toReversed() : servers
+        for (const server of order) {
+          const sample = await measure(load, server, servers, scenario, options, round)
+          samples[server.name].push(sample)
+          say(
+            `  s${scale} ${scenario.name.padEnd(9)} ${server.name.padEnd(8)} r${round + 1} ` +
+              `${fmt(sample.rps, 1).padStart(9)} req/s  p50/p99 ${sample.p50}/${sample.p99} ms  ` +
+              `non-2xx ${sample.non2xx} err ${sample.errors}  server ${fmt(sample.serverCpu)}% ` +
+              `load ${fmt(sample.clientCpu)}% other ${fmt(sample.otherCpu)}% ` +
+              `steal ${Object.values(sample.steal).join('/')}%`,
+          )
+        }
+      }
+      const med = (name: ServerName, key: 'rps' | 'p50' | 'p99'): number =>
+        median(samples[name].map((sample) => sample[key]))
+      const both = (key: 'rps' | 'p50' | 'p99'): Record<ServerName, number> => ({
+        fauxrest: med('fauxrest', key),
+        baseline: med('baseline', key),
+      })
+      const rps = both('rps')
+      const check = checked.get(scenario.name)
+      scenarios.push({
+        scenario: scenario.name,
+        request: label(scenario),
+        connections: scenario.big ? options.listConnections : options.connections,
+        checks: check?.checks ?? { fauxrest: 'unchecked', baseline: 'unchecked' },
+        sameBody: check?.sameBody,
+        samples,
+        rps,
+        p50: both('p50'),
+        p99: both('p99'),
+        ratio: rps.fauxrest / rps.baseline,
+      })
+    }
+    const writes: Partial<Record<ServerName, WriteCount>> = {}
+    const post = SCENARIOS.find((scenario) => scenario.name === 'post')
+    for (const server of servers) {
+      await settle(servers)
+      const count = await countWrites(
+        server.port,
+        server.dbFile,
+        post?.path ?? '/posts',
+        post?.body ?? '{}',
+      )
+      writes[server.name] = count
+      say(
+        `# ${server.name}: ${count.created}/${count.posts} concurrent POSTs answered in ` +
+          `${fmt(count.answeredMs)} ms, ${count.fileWrites} file writes, ` +
+          `${count.allOnDisk ? 'all' : 'NOT all'} on disk at the last answer`,
+      )
+    }
+    const peakRss = (name: ServerName): number => pick(servers, name, (s) => peakRssMiB(s.pid))
+    const result: ScaleResult = {
+      scale,
+      dbMiB: generated.result.dbMiB,
+      startupMs,
+      peakRssMiB: { fauxrest: peakRss('fauxrest'), baseline: peakRss('baseline') },
+      writes: {
+        fauxrest: pick(servers, 'fauxrest', (s) => writes[s.name] ?? missingWrites()),
+        baseline: pick(servers, 'baseline', (s) => writes[s.name] ?? missingWrites()),
+      },
+      scenarios,
+    }
+    return result
+  } finally {
+    for (const server of servers) await stop(server)
+  }
+}
+
+// How busy the rest of the machine was while the figures were taken: ratios are only as good as this.
+function noiseLine(scale: ScaleResult): string {
+  const samples = scale.scenarios.flatMap((result) => [
+    ...result.samples.fauxrest,
+    ...result.samples.baseline,
+  ])
+  const other = samples.map((sample) => sample.otherCpu)
+  const steal = samples.flatMap((sample) => Object.values(sample.steal))
+  return (
+    `scale ${scale.scale}: other processes used ${fmt(median(other))}% of a core ` +
+    `(max ${fmt(Math.max(0, ...other))}%) during the measured windows; ` +
+    `hypervisor steal up to ${fmt(Math.max(0, ...steal), 1)}%`
+  )
+}
+
+function missingWrites(): never {
+  throw new Error('file writes were not counted')
+}
+
+async function cleanUp(): Promise<void> {
+  loadClient?.close()
+  await Promise.all([...live].map((server) => stop(server)))
+  if (workDir !== undefined) await rm(workDir, { recursive: true, force: true })
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`\n# ${signal}: stopping the servers`)
+    void cleanUp().finally(() => process.exit(130))
+  })
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2))
+  if (options === undefined) return say(HELP)
+  const pinned = pinningAvailable(options)
+  const serverCore = pinned ? 0 : undefined
+  const loadCore = pinned ? 1 : undefined
+  // The runner polls and checks; it stays off the servers' core too.
+  if (pinned)
+    execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
+  if (options.build) {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: PROJECT, stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('npm run build failed')
+  }
+  const startedAt = new Date()
+  workDir = await mkdtemp(join(tmpdir(), 'fauxrest-bench-'))
+  const baselineJs = await compileBaseline(workDir)
+  const { fixedMs, generated } = await generateAll(options.scales, workDir, serverCore)
+  say(
+    `# ${options.connections} connections (full list ${options.listConnections}), ${options.warmup} s warm-up + ` +
+      `${options.duration} s per scenario, ${options.rounds} round(s), ` +
+      `${pinned ? 'servers on CPU 0, load on CPU 1' : 'not pinned'}`,
+  )
+  const load = startLoadClient(PROJECT, loadCore)
+  loadClient = load
+  const scales: ScaleResult[] = []
+  for (const item of generated) {
+    const launches: ServerLaunch[] = [
+      {
+        name: 'fauxrest',
+        argv: (port, db) => [
+          process.execPath,
+          join(PROJECT, 'dist', 'bin.js'),
+          item.schemaFile,
+          '--db',
+          db,
+          '--port',
+          String(port),
+          '--quiet',
+        ],
+      },
+      {
+        name: 'baseline',
+        argv: (port, db) => [
+          process.execPath,
+          baselineJs,
+          db,
+          '--port',
+          String(port),
+          '--durable',
+          '--quiet',
+        ],
+      },
+    ]
+    scales.push(await runScale(item.result.scale, item, launches, options, serverCore, load))
+  }
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    commit: gitCommit(),
+    node: process.version,
+    cpus: availableParallelism(),
+    pinned,
+    options,
+    generationFixedMs: fixedMs,
+    generation: generated.map((item) => item.result),
+    scales,
+  }
+  const table = summaryTable(results)
+  await mkdir(OUT_DIR, { recursive: true })
+  const stamp = startedAt.toISOString().replaceAll(':', '-').replace(/\..*$/, '')
+  const jsonFile = join(OUT_DIR, `results-${stamp}.json`)
+  await writeFile(jsonFile, `${JSON.stringify(results, null, 2)}\n`)
+  await writeFile(join(OUT_DIR, `results-${stamp}.md`), `${renderMarkdown(table)}\n`)
+  say(
+    `\nfauxrest ${results.commit} vs bare node:http baseline (durable writes), node ${results.node}, ` +
+      `${options.connections} connections, ${options.duration} s × ${options.rounds} round(s), medians\n`,
+  )
+  say(renderText(table))
+  for (const scale of scales) say(noiseLine(scale))
+  say(`\nresults: ${relative(process.cwd(), jsonFile)} (and .md)`)
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+} finally {
+  await cleanUp()
+}
