@@ -26,10 +26,11 @@ const ITEM_METHODS: readonly RouteMethod[] = ['get', 'put', 'patch', 'delete']
 const SINGULAR_METHODS: readonly RouteMethod[] = ['get', 'put', 'patch']
 
 /**
- * Every resource route fauxrest serves for a schema, in a stable order: per resource its list and
- * item routes, then the routes nested under it along every `ref`, depth first, never visiting a
- * resource twice on one path (so a self-reference adds no nested route). Where a child has several
- * refs to the same parent, the first declared one links the nested routes.
+ * Every resource route fauxrest serves for a schema, in a stable order: the top-level routes of
+ * every resource, then the routes nested one level under a parent, then two, and so on. Nesting
+ * follows every `ref` but never visits a resource twice on one path (so a self-reference adds no
+ * nested route). Where a child has several refs to the same parent, the first declared one links
+ * the nested routes.
  */
 export function listApiRoutes(schema: Schema): ApiRoute[] {
   const names = resourceTypeNames(schema)
@@ -95,7 +96,7 @@ export function listApiRoutes(schema: Schema): ApiRoute[] {
     const param = paramOf(resource.name)
     addNested([{ resource: resource.name, param }], `${path}/{${param}}`)
   }
-  return routes
+  return routes.toSorted((a, b) => a.parents.length - b.parents.length)
 }
 
 function base(

@@ -121,7 +121,8 @@ function operatorParameter(fields: readonly Leaf[]): JsonObject {
     'filters',
     description,
     { type: 'object', additionalProperties: { type: 'string' } },
-    { style: 'form', explode: true },
+    // An empty example, or documentation tools would send placeholder keys as filters.
+    { style: 'form', explode: true, example: {} },
   )
 }
 

@@ -52,7 +52,7 @@ function shapeParameters(schema: Schema, resource: ResourceSpec): JsonObject[] {
   const parents = expandable(schema, resource.name)
   if (parents.length > 0) {
     const about =
-      'Include the parent item each item references (`userId` gives `user`); repeat for several.'
+      'Include the parent item each item references (`userId` gives `user`); comma separated or repeated.'
     params.push(query('_expand', about, stringList(parents), true))
   }
   const about = 'Keep only these fields, comma separated (the answer then lacks the others).'

@@ -56,7 +56,6 @@ export function summarizeResources(info: HomepageInfo): ResourceSummary[] {
       count: resource.singular ? undefined : info.counts(resource.name),
       routes: routes
         .filter((route) => route.resource === resource.name)
-        .toSorted((a, b) => a.parents.length - b.parents.length)
         .map((route) => ({ methods: methodList(route.methods), path: toColonPath(route.path) })),
       example,
       exampleId: !resource.singular && isId(id) ? id : undefined,

@@ -16,6 +16,7 @@ export function renderHomepage(info: HomepageInfo): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
 <title>${title}</title>
 <style>${raw(PAGE_STYLES)}</style>
 </head>

@@ -10,7 +10,7 @@ function summary(input: unknown): string[] {
 }
 
 describe('listApiRoutes', () => {
-  it('gives list and item routes, then the routes nested along every ref, depth first', () => {
+  it('gives the top-level routes, then those nested one level deep along every ref, then two', () => {
     expect(
       summary({
         resources: {
@@ -23,17 +23,17 @@ describe('listApiRoutes', () => {
     ).toEqual([
       'list /users get,post -',
       'item /users/{id} get,put,patch,delete -',
-      'list /users/{userId}/posts get,post userId',
-      'item /users/{userId}/posts/{postId} get,put,patch,delete userId',
-      'list /users/{userId}/posts/{postId}/comments get,post postId',
-      'item /users/{userId}/posts/{postId}/comments/{commentId} get,put,patch,delete postId',
       'list /posts get,post -',
       'item /posts/{id} get,put,patch,delete -',
-      'list /posts/{postId}/comments get,post postId',
-      'item /posts/{postId}/comments/{commentId} get,put,patch,delete postId',
       'list /comments get,post -',
       'item /comments/{id} get,put,patch,delete -',
       'singular /profile get,put,patch -',
+      'list /users/{userId}/posts get,post userId',
+      'item /users/{userId}/posts/{postId} get,put,patch,delete userId',
+      'list /posts/{postId}/comments get,post postId',
+      'item /posts/{postId}/comments/{commentId} get,put,patch,delete postId',
+      'list /users/{userId}/posts/{postId}/comments get,post postId',
+      'item /users/{userId}/posts/{postId}/comments/{commentId} get,put,patch,delete postId',
     ])
   })
 
@@ -54,10 +54,10 @@ describe('listApiRoutes', () => {
     ).toEqual([
       'list /people get,post -',
       'item /people/{id} get,put,patch,delete -',
-      'list /people/{personId}/tasks get,post ownerId',
-      'item /people/{personId}/tasks/{taskId} get,put,patch,delete ownerId',
       'list /tasks get,post -',
       'item /tasks/{id} get,put,patch,delete -',
+      'list /people/{personId}/tasks get,post ownerId',
+      'item /people/{personId}/tasks/{taskId} get,put,patch,delete ownerId',
     ])
   })
 

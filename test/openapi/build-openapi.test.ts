@@ -101,36 +101,36 @@ describe.each([
 describe('buildOpenApi for JSONPlaceholder', () => {
   const built = memo(() => documentFor(JSONPLACEHOLDER))
 
-  it('lists every route with a stable operationId, nested along every ref', async () => {
+  it('lists every route with a stable operationId, top-level first, nested along every ref', async () => {
     const document = await built()
     const ops = operations(document)
     expect(ops.filter((line) => line.startsWith('GET '))).toEqual([
       'GET /users listUsers',
       'GET /users/{id} getUser',
-      'GET /users/{userId}/posts listUserPosts',
-      'GET /users/{userId}/posts/{postId} getUserPost',
-      'GET /users/{userId}/posts/{postId}/comments listUserPostComments',
-      'GET /users/{userId}/posts/{postId}/comments/{commentId} getUserPostComment',
-      'GET /users/{userId}/albums listUserAlbums',
-      'GET /users/{userId}/albums/{albumId} getUserAlbum',
-      'GET /users/{userId}/albums/{albumId}/photos listUserAlbumPhotos',
-      'GET /users/{userId}/albums/{albumId}/photos/{photoId} getUserAlbumPhoto',
-      'GET /users/{userId}/todos listUserTodos',
-      'GET /users/{userId}/todos/{todoId} getUserTodo',
       'GET /posts listPosts',
       'GET /posts/{id} getPost',
-      'GET /posts/{postId}/comments listPostComments',
-      'GET /posts/{postId}/comments/{commentId} getPostComment',
       'GET /comments listComments',
       'GET /comments/{id} getComment',
       'GET /albums listAlbums',
       'GET /albums/{id} getAlbum',
-      'GET /albums/{albumId}/photos listAlbumPhotos',
-      'GET /albums/{albumId}/photos/{photoId} getAlbumPhoto',
       'GET /photos listPhotos',
       'GET /photos/{id} getPhoto',
       'GET /todos listTodos',
       'GET /todos/{id} getTodo',
+      'GET /users/{userId}/posts listUserPosts',
+      'GET /users/{userId}/posts/{postId} getUserPost',
+      'GET /users/{userId}/albums listUserAlbums',
+      'GET /users/{userId}/albums/{albumId} getUserAlbum',
+      'GET /users/{userId}/todos listUserTodos',
+      'GET /users/{userId}/todos/{todoId} getUserTodo',
+      'GET /posts/{postId}/comments listPostComments',
+      'GET /posts/{postId}/comments/{commentId} getPostComment',
+      'GET /albums/{albumId}/photos listAlbumPhotos',
+      'GET /albums/{albumId}/photos/{photoId} getAlbumPhoto',
+      'GET /users/{userId}/posts/{postId}/comments listUserPostComments',
+      'GET /users/{userId}/posts/{postId}/comments/{commentId} getUserPostComment',
+      'GET /users/{userId}/albums/{albumId}/photos listUserAlbumPhotos',
+      'GET /users/{userId}/albums/{albumId}/photos/{photoId} getUserAlbumPhoto',
       'GET /db getDatabase',
     ])
     expect(ops.filter((line) => line.includes(' /posts'))).toEqual([
@@ -346,11 +346,11 @@ describe('buildOpenApi for a schema using every feature', () => {
   it('nests along every ref at every depth, but never back into a resource on the path', async () => {
     const paths = Object.keys(objectAt(await built(), 'paths'))
     expect(paths.filter((path) => path.endsWith('reactions'))).toEqual([
-      '/users/{userId}/posts/{postId}/comments/{commentId}/reactions',
+      '/reactions',
+      '/comments/{commentId}/reactions',
       '/users/{userId}/comments/{commentId}/reactions',
       '/posts/{postId}/comments/{commentId}/reactions',
-      '/comments/{commentId}/reactions',
-      '/reactions',
+      '/users/{userId}/posts/{postId}/comments/{commentId}/reactions',
     ])
     expect(paths.filter((path) => path.startsWith('/categories'))).toEqual([
       '/categories',
