@@ -2,14 +2,15 @@ import type { Context } from 'hono'
 import { AppError, type Issue } from '../errors.ts'
 import { findJsonError, lineColumn } from '../json-text.ts'
 import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
+import { childPath, indexPath } from '../schema/path.ts'
 import { cappedIssues } from '../validate/capped-issues.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
 
 /**
  * Reads a write's body: JSON only (415 names the media type sent), well-formed (400), an object (422),
- * free of keys that could reach Object.prototype and not nested too deeply (422). An empty body reads
- * as `{}`.
+ * free of keys that could reach Object.prototype, of numbers out of range, and not nested too deeply
+ * (422). An empty body reads as `{}`.
  */
 export async function readJsonBody(c: Context): Promise<JsonObject> {
   const contentType = c.req.header('content-type')
@@ -31,7 +32,7 @@ export async function readJsonBody(c: Context): Promise<JsonObject> {
       details: [{ path: '', message: `must be a JSON object, not ${describe(value)}` }],
     })
   }
-  const issues = forbiddenKeys(value, '')
+  const issues = bodyIssues(value)
   if (issues.length > 0) {
     throw new AppError('invalid_body', 'Request had invalid or missing data.', {
       details: cappedIssues(issues),
@@ -63,24 +64,28 @@ function describe(value: unknown): string {
 // Deeper bodies could not be serialised back (the stack runs out), so they are refused up front.
 export const MAX_BODY_DEPTH = 64
 
-function forbiddenKeys(value: JsonValue, path: string): Issue[] {
+/** Keys that could reach Object.prototype, numbers JSON cannot hold (1e999), too much nesting. */
+function bodyIssues(value: JsonValue): Issue[] {
   const issues: Issue[] = []
   const visit = (node: JsonValue, at: string, depth: number): void => {
+    if (typeof node === 'number' && !Number.isFinite(node)) {
+      issues.push({ path: at, message: 'must be a finite number' })
+    }
     if (node === null || typeof node !== 'object') return
     if (depth === MAX_BODY_DEPTH) {
       issues.push({ path: at, message: `is nested too deeply (at most ${MAX_BODY_DEPTH} levels)` })
       return
     }
     if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${at}[${index}]`, depth + 1))
+      node.forEach((item, index) => visit(item, indexPath(at, index), depth + 1))
       return
     }
     for (const [key, child] of Object.entries(node)) {
-      const childPath = at === '' ? key : `${at}.${key}`
-      if (FORBIDDEN_KEYS.has(key)) issues.push({ path: childPath, message: 'is a reserved key' })
-      else visit(child, childPath, depth + 1)
+      if (FORBIDDEN_KEYS.has(key))
+        issues.push({ path: childPath(at, key), message: 'is a reserved key' })
+      else visit(child, childPath(at, key), depth + 1)
     }
   }
-  visit(value, path, 0)
+  visit(value, '', 0)
   return issues
 }
