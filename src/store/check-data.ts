@@ -1,7 +1,7 @@
 import { UserError } from '../errors.ts'
 import type { Issue } from '../errors.ts'
 import { hasOwn, isId, isJsonObject } from '../json.ts'
-import type { Data, JsonValue, Row } from '../json.ts'
+import type { Data, JsonObject, JsonValue, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
 
 const LISTED_ISSUES = 20
@@ -12,12 +12,7 @@ const LISTED_ISSUES = 20
  * are found by `repeatedIds`, run only when the id index comes out smaller than the list.
  */
 export function checkData(value: unknown, schema: Schema, file: string): Data {
-  if (!isJsonObject(value)) {
-    const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value
-    throw new UserError(
-      `${file}: a database must be a JSON object of resources, like {"posts": []}; found ${found}`,
-    )
-  }
+  checkObject(value, file)
   const issues: Issue[] = []
   for (const [name, spec] of schema.resources) {
     if (!hasOwn(value, name)) continue
@@ -31,6 +26,15 @@ export function checkData(value: unknown, schema: Schema, file: string): Data {
   if (issues.length > 0) throw invalidDatabase(file, issues)
   // Checked above for every resource the store indexes; the rest is written back as it came.
   return value as Data
+}
+
+/** A database file holds one JSON object; anything else (even `null` or `0`) is refused. */
+export function checkObject(value: unknown, file: string): asserts value is JsonObject {
+  if (isJsonObject(value)) return
+  const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value
+  throw new UserError(
+    `${file}: a database must be a JSON object of resources, like {"posts": []}; found ${found}`,
+  )
 }
 
 /** Items whose id (as a string, the way the index keys it) an earlier item already has. */
@@ -58,7 +62,8 @@ export function invalidDatabase(file: string, issues: readonly Issue[]): UserErr
     issues.length === 1 && first
       ? `: ${first.path} ${first.message}`
       : ` (${issues.length} problems${listed})`
-  return new UserError(`${file}: invalid database${summary}`, shown)
+  // One problem is named in the message itself: listing it again would only repeat it.
+  return new UserError(`${file}: invalid database${summary}`, issues.length === 1 ? [] : shown)
 }
 
 function rowIssues(name: string, rows: JsonValue | undefined): Issue[] {

@@ -3,6 +3,7 @@ import type { Adapter } from 'lowdb'
 import { UserError } from '../errors.ts'
 import type { Data } from '../json.ts'
 import { parseJsonText } from '../json-text.ts'
+import { checkObject } from './check-data.ts'
 import { NODE_FILE_OPS, tempPathFor, writeFileAtomic } from './atomic-write.ts'
 import type { FileOps } from './atomic-write.ts'
 import { errorCode, fsReason } from './fs-reason.ts'
@@ -99,6 +100,8 @@ export class DbFileAdapter implements Adapter<Data> {
     }
     const body = BOM.every((byte, at) => bytes[at] === byte) ? bytes.subarray(BOM.length) : bytes
     const value = parseJsonText(body.toString('utf8'), this.#label)
+    // lowdb takes any falsy value (`null`, `0`) for a missing file, which would then be overwritten.
+    checkObject(value, this.#label)
     let ranges: ResourceTexts | undefined
     this.#source = () => (ranges ??= topLevelRanges(body))
     // The shape is checked against the schema by openDb before the store uses it.
