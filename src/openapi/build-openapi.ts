@@ -5,7 +5,7 @@ import { type BuildContext, createOperationIds } from './context.ts'
 import { idSchemaOf } from './field-schemas.ts'
 import { SERVER_TAG, buildPaths } from './paths.ts'
 import { resourceTypeNames } from './resource-names.ts'
-import { HEADERS, responseComponents } from './responses.ts'
+import { type DeleteMode, HEADERS, responseComponents } from './responses.ts'
 import { SHARED_PARAMETERS } from './shared-parameters.ts'
 
 export type OpenApiOptions = {
@@ -14,6 +14,8 @@ export type OpenApiOptions = {
   readonly title?: string
   /** The server's base URL, e.g. `http://127.0.0.1:3000`. */
   readonly serverUrl?: string
+  /** How DELETE answers: `empty` (`200 {}`, the default), `no-content` (204) or `item`. */
+  readonly deleteMode?: DeleteMode
 }
 
 const DESCRIPTION = [
@@ -32,6 +34,7 @@ export function buildOpenApi(schema: Schema, options: OpenApiOptions = {}): Json
     names,
     idOf,
     examples: options.examples ?? (() => undefined),
+    deleteMode: options.deleteMode ?? 'empty',
     uniqueOperationId: createOperationIds(),
   }
   const document: JsonObject = {

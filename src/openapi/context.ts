@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 import type { IdSchemaOf } from './field-schemas.ts'
+import type { DeleteMode } from './responses.ts'
 import { singularize } from '../schema/singularize.ts'
 
 /** What building the document's operations needs to know, computed once per document. */
@@ -9,6 +10,7 @@ export type BuildContext = {
   readonly names: ReadonlyMap<string, string>
   readonly idOf: IdSchemaOf
   readonly examples: (resource: string) => JsonObject | undefined
+  readonly deleteMode: DeleteMode
   /** Returns `wanted`, or `wanted2`, `wanted3`... once `wanted` is taken. */
   readonly uniqueOperationId: (wanted: string) => string
 }

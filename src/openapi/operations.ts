@@ -6,6 +6,7 @@ import { pascalCase } from './resource-names.ts'
 import {
   type ErrorStatus,
   NOT_MODIFIED,
+  deleteSuccess,
   errorResponses,
   headerRef,
   jsonContent,
@@ -186,10 +187,7 @@ export function routeOperations(
   add('delete', 'delete', `Delete ${single}`, {
     parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
     responses: {
-      '200': {
-        description: 'Deleted: an empty object.',
-        content: jsonContent({ type: 'object', maxProperties: 0 }, {}),
-      },
+      ...deleteSuccess(context.deleteMode, ref(type), item),
       ...errorResponses(deleteErrors),
     },
   })

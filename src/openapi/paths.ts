@@ -10,6 +10,12 @@ import { EVERY_ROUTE, parameterRef } from './shared-parameters.ts'
 /** The tag of fauxrest's own routes; resource names cannot start with `_`, so it never clashes. */
 export const SERVER_TAG = '_fauxrest'
 
+const RESET_DONE: JsonObject = {
+  type: 'object',
+  required: ['reset'],
+  properties: { reset: { type: 'boolean', const: true } },
+}
+
 function serverPaths(context: BuildContext): JsonObject {
   const tags = [SERVER_TAG]
   return {
@@ -38,8 +44,8 @@ function serverPaths(context: BuildContext): JsonObject {
         operationId: context.uniqueOperationId('resetDatabase'),
         parameters: [...EVERY_ROUTE],
         responses: {
-          '200': { description: 'Reset done.', content: jsonContent({ type: 'object' }) },
-          ...errorResponses(['400', '503']),
+          '200': { description: 'Reset done.', content: jsonContent(RESET_DONE, { reset: true }) },
+          ...errorResponses(['400', '405', '503']),
         },
       },
     },

@@ -132,3 +132,22 @@ export function errorResponses(statuses: readonly ErrorStatus[]): JsonObject {
 }
 
 export const NOT_MODIFIED: JsonObject = { '304': { $ref: '#/components/responses/NotModified' } }
+
+/** How DELETE answers: `200 {}` (the default), `204` with no body, or `200` with the deleted item. */
+export const DELETE_MODES = ['empty', 'no-content', 'item'] as const
+export type DeleteMode = (typeof DELETE_MODES)[number]
+
+export function deleteSuccess(
+  mode: DeleteMode,
+  item: JsonObject,
+  example: JsonValue | undefined,
+): JsonObject {
+  if (mode === 'no-content') return { '204': { description: 'Deleted; no body.' } }
+  if (mode === 'item') {
+    return {
+      '200': { description: 'Deleted: the item as it was.', content: jsonContent(item, example) },
+    }
+  }
+  const empty = { type: 'object', maxProperties: 0 }
+  return { '200': { description: 'Deleted: an empty object.', content: jsonContent(empty, {}) } }
+}

@@ -55,6 +55,8 @@ dl.options dd { margin: 0; }
 footer { color: var(--muted); padding-top: 2rem; padding-bottom: 2rem; }
 @media (max-width: 40rem) {
   h1 { font-size: 1.5rem; }
+  th, td { padding: 0.3rem; }
+  td code, li code { overflow-wrap: anywhere; }
   dl.options { grid-template-columns: 1fr; }
   dl.options dd { margin-bottom: 0.5rem; }
 }

@@ -3,8 +3,9 @@ import openapiTS, { astToString } from 'openapi-typescript'
 import { describe, expect, it } from 'vitest'
 import { type JsonObject, type JsonValue, isJsonObject } from '../../src/json.ts'
 import { buildOpenApi } from '../../src/openapi/build-openapi.ts'
+import { schemaFromData } from '../../src/schema/schema-from-data.ts'
 import { compileTs } from '../typegen/compile-ts.ts'
-import { EVERY_FEATURE, JSONPLACEHOLDER, firstItems, loadSchema } from './load-fixture.ts'
+import { EVERY_FEATURE, JSONPLACEHOLDER, firstItems, loadSchema, schemaOf } from './load-fixture.ts'
 
 async function documentFor(file: URL): Promise<JsonObject> {
   const schema = await loadSchema(file)
@@ -529,5 +530,105 @@ describe('buildOpenApi for a schema using every feature', () => {
       type: 'array',
       items: { type: 'string', enum: ['post', 'editor'] },
     })
+  })
+})
+
+describe('buildOpenApi for a plain json-server database', () => {
+  const schema = schemaFromData({
+    posts: [{ id: 1, title: 'a' }],
+    comments: [{ id: 'c1', postId: 1, body: 'b' }],
+    profile: { name: 'n' },
+  })
+
+  it('is valid, with free-form schemas and nesting inferred from `postId`', async () => {
+    const document = buildOpenApi(schema)
+    const result = await validate(structuredClone(document) as never)
+    expect(result).toMatchObject({ valid: true, warnings: [] })
+    expect(Object.keys(objectAt(document, 'paths'))).toEqual([
+      '/posts',
+      '/posts/{id}',
+      '/comments',
+      '/comments/{id}',
+      '/profile',
+      '/posts/{postId}/comments',
+      '/posts/{postId}/comments/{commentId}',
+      '/db',
+      '/_reset',
+    ])
+    expect(at(document, 'components', 'schemas', 'CommentCreate')).toEqual({
+      type: 'object',
+      description: 'The body to create or replace an item of `/comments`.',
+      additionalProperties: true,
+      properties: {
+        id: {
+          type: ['integer', 'string'],
+          description: 'Optional: the server assigns the next id; an id already in use is a 409.',
+        },
+      },
+    })
+  })
+})
+
+describe('buildOpenApi options', () => {
+  it.each([
+    [
+      'empty',
+      {
+        '200': {
+          description: 'Deleted: an empty object.',
+          content: {
+            'application/json': { schema: { type: 'object', maxProperties: 0 }, example: {} },
+          },
+        },
+      },
+    ],
+    ['no-content', { '204': { description: 'Deleted; no body.' } }],
+    [
+      'item',
+      {
+        '200': {
+          description: 'Deleted: the item as it was.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/Post' },
+              example: { id: 1, title: 't' },
+            },
+          },
+        },
+      },
+    ],
+  ] as const)('documents DELETE in %s mode', async (deleteMode, success) => {
+    const schema = schemaOf({ resources: { posts: { fields: { title: { value: 't' } } } } })
+    const document = buildOpenApi(schema, { deleteMode, examples: () => ({ id: 1, title: 't' }) })
+    const responses = objectAt(document, 'paths', '/posts/{id}', 'delete', 'responses')
+    expect(
+      Object.fromEntries(Object.entries(responses).filter(([status]) => status.startsWith('2'))),
+    ).toEqual(success)
+    expect(await validate(structuredClone(document) as never)).toMatchObject({
+      valid: true,
+      warnings: [],
+    })
+  })
+
+  it('documents POST /_reset and the title', async () => {
+    const document = buildOpenApi(schemaOf({ resources: { posts: {} } }), { title: 'Shop API' })
+    expect(at(document, 'info', 'title')).toBe('Shop API')
+    expect(document).not.toHaveProperty('servers')
+    const reset = at(document, 'paths', '/_reset', 'post')
+    expect(at(reset, 'responses', '200', 'content', 'application/json')).toEqual({
+      schema: {
+        type: 'object',
+        required: ['reset'],
+        properties: { reset: { type: 'boolean', const: true } },
+      },
+      example: { reset: true },
+    })
+    expect(Object.keys(objectAt(reset, 'responses'))).toEqual([
+      '200',
+      '400',
+      '405',
+      '503',
+      'default',
+    ])
   })
 })
