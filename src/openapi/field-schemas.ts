@@ -7,8 +7,6 @@ export type SchemaMode = 'item' | 'create' | 'update'
 /** The JSON Schema of a resource's ids, for ids, refs and path parameters. */
 export type IdSchemaOf = (resource: string) => JsonObject
 
-const NANOID_PATTERN = '^[A-Za-z0-9_-]+$'
-
 const FORMATS: ReadonlyMap<string, string> = new Map([
   ['internet.email', 'email'],
   ['internet.exampleEmail', 'email'],
@@ -34,7 +32,8 @@ export function idSchemaFor(resource: ResourceSpec | undefined): JsonObject {
   if (resource?.id === 'uuid') return { type: 'string', format: 'uuid' }
   if (resource === undefined || resource.fields === undefined)
     return { type: ['integer', 'string'] }
-  if (resource.id === 'nanoid') return { type: 'string', pattern: NANOID_PATTERN }
+  // Generated nanoids are URL-safe, but a client may create an item with any non-empty string id.
+  if (resource.id === 'nanoid') return { type: 'string', minLength: 1 }
   return { type: 'integer' }
 }
 

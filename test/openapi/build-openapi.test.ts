@@ -316,7 +316,7 @@ describe('buildOpenApi for a schema using every feature', () => {
         in: 'path',
         required: true,
         description: 'The id of the parent item of `/posts`.',
-        schema: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+        schema: { type: 'string', minLength: 1 },
       },
       {
         name: 'commentId',
