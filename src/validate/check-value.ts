@@ -100,6 +100,7 @@ function checkArray(
   path: string,
   ctx: CheckContext,
 ): JsonValue[] {
+  // `min` and `max` only shape generated data: a write may hold any number of items.
   const out = items.map((item, index) => checkValue(of, item, indexPath(path, index), ctx))
   if (!of.unique) return out
   // A unique field inside an array is unique within that array, as generation makes it.
