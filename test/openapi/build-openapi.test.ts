@@ -632,3 +632,39 @@ describe('buildOpenApi options', () => {
     ])
   })
 })
+
+describe('buildOpenApi for awkward names', () => {
+  const schema = schemaOf({
+    resources: {
+      'user-profiles': {
+        fields: {
+          'nick-name': 'person.firstName',
+          'a b': 'lorem.word',
+          class: 'lorem.word',
+          q: 'lorem.word',
+          _sort: 'lorem.word',
+          title_like: 'lorem.word',
+          filters: 'lorem.word',
+        },
+      },
+      'v1.items': { fields: { 'user-profileId': { ref: 'user-profiles' } } },
+      '3d-models': { id: 'nanoid', fields: { itemId: { ref: 'v1.items' } } },
+      errors: {},
+      Resources: { singular: true },
+    },
+  })
+
+  it('stays valid, with unique parameters and types that compile', async () => {
+    const document = buildOpenApi(schema, { examples: firstItems(schema) })
+    expect(await validate(structuredClone(document) as never)).toMatchObject({
+      valid: true,
+      warnings: [],
+    })
+    expect(Object.keys(objectAt(document, 'paths'))).toContain(
+      '/user-profiles/{userProfileId}/v1.items/{v1ItemId}/3d-models/{resource3dModelId}',
+    )
+    expect(Object.keys(objectAt(document, 'components', 'schemas'))).toContain('Error2')
+    const types = astToString(await openapiTS(structuredClone(document) as never))
+    expect(await compileTs({ 'api.ts': types })).toEqual({ code: 0, output: '' })
+  })
+})
