@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { queryError } from '../query/query-error.ts'
+import { queryError, quote } from '../query/query-error.ts'
 import type { Delay } from './app-options.ts'
 
 /** The most `?_delay=MS` may ask for: longer is a 400, so a typo cannot hang a test suite. */
@@ -40,6 +40,6 @@ function pick(delay: Delay | undefined, random: () => number): number {
 function requestDelay(text: string): number {
   const ms = Number(text)
   if (/^\d+$/.test(text) && ms <= MAX_REQUEST_DELAY) return ms
-  const message = `must be an integer from 0 to ${MAX_REQUEST_DELAY} (got ${JSON.stringify(text)})`
+  const message = `must be an integer from 0 to ${MAX_REQUEST_DELAY} (got ${quote(text)})`
   throw queryError([{ path: '_delay', message }])
 }

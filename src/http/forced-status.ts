@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
 import { AppError } from '../errors.ts'
-import { queryError } from '../query/query-error.ts'
+import { queryError, quote } from '../query/query-error.ts'
 import { reasonPhrase } from './error-response.ts'
 
 const RANGE = 'must be an integer from 200 to 599'
@@ -30,7 +30,7 @@ function requestedStatus(c: Context): { status: number; via: string } | undefine
   if (query !== undefined) {
     const status = statusCode(query)
     if (status === undefined) {
-      throw queryError([{ path: '_status', message: `${RANGE} (got ${JSON.stringify(query)})` }])
+      throw queryError([{ path: '_status', message: `${RANGE} (got ${quote(query)})` }])
     }
     return { status, via: `?_status=${status}` }
   }
@@ -39,7 +39,7 @@ function requestedStatus(c: Context): { status: number; via: string } | undefine
   if (code === undefined) return undefined
   const status = statusCode(code)
   if (status === undefined) {
-    const message = `code ${RANGE} (got ${JSON.stringify(code)})`
+    const message = `code ${RANGE} (got ${quote(code)})`
     throw new AppError('bad_request', `Invalid header "Prefer": ${message}.`, {
       details: [{ path: 'Prefer', message }],
     })
