@@ -1,5 +1,6 @@
-import { serve } from '@hono/node-server'
+import { serve, type HttpBindings } from '@hono/node-server'
 import type { Hono } from 'hono'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { UserError } from './errors.ts'
@@ -75,7 +76,7 @@ export async function openMock(
     options: appOptions,
     reset,
     async listen(port = 0, host = '127.0.0.1') {
-      const listening = await listen(app, port, host)
+      const listening = await serveFetch(app.fetch, port, host)
       const entry: Listening = {
         ...listening,
         close: async () => {
@@ -112,20 +113,41 @@ function definedOnly(options: Omit<MockOptions, 'schema'>): Partial<AppOptions> 
   )
 }
 
-function listen(app: Hono, port: number, host: string): Promise<Omit<Listening, never>> {
+/** What a server calls for each request: a Hono app's `fetch`, or one that switches apps. */
+export type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>
+
+/**
+ * Serves `fetch` on a port. `close` stops accepting connections, lets the requests in flight finish
+ * (their connections then close instead of idling in keep-alive), then resolves.
+ */
+export function serveFetch(fetch: Fetch, port: number, host: string): Promise<Listening> {
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
-      server.off('error', onError)
-      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address
-      resolvePromise({
-        url: `http://${shownHost}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            if ('closeIdleConnections' in server) server.closeIdleConnections()
-          }),
-      })
+    const inFlight = new Set<ServerResponse>()
+    let closing = false
+    const server = serve(
+      { fetch: (request, env) => fetch(request, env as HttpBindings), port, hostname: host },
+      (info: AddressInfo) => {
+        server.off('error', onError)
+        const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address
+        resolvePromise({
+          url: `http://${shownHost}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              closing = true
+              for (const response of inFlight) keepNoConnection(response)
+              server.close(() => done())
+              if ('closeIdleConnections' in server) server.closeIdleConnections()
+            }),
+        })
+      },
+    )
+    server.on('request', (_: IncomingMessage, response: ServerResponse) => {
+      if (closing) keepNoConnection(response)
+      else {
+        inFlight.add(response)
+        response.once('close', () => inFlight.delete(response))
+      }
     })
     const onError = (error: NodeJS.ErrnoException): void => {
       reject(
@@ -136,4 +158,9 @@ function listen(app: Hono, port: number, host: string): Promise<Omit<Listening, 
     }
     server.once('error', onError)
   })
+}
+
+// A connection kept alive after its last answer would hold a closing server open until it times out.
+function keepNoConnection(response: ServerResponse): void {
+  if (!response.headersSent) response.setHeader('Connection', 'close')
 }

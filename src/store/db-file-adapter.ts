@@ -9,6 +9,7 @@ import type { FileOps } from './atomic-write.ts'
 import { errorCode, fsReason } from './fs-reason.ts'
 import { GroupCommit } from './group-commit.ts'
 import { fileChunks, serializeResource } from './serialize.ts'
+import { removeStaleTemps } from './stale-temps.ts'
 import { topLevelRanges } from './top-level-ranges.ts'
 
 /** The bytes of each top-level resource as they stand in the file. */
@@ -79,6 +80,11 @@ export class DbFileAdapter implements Adapter<Data> {
     const source = this.#source
     const disk = this.#disk
     return source ?? (() => disk)
+  }
+
+  /** Removes temp files that killed writers left beside the file. */
+  removeStaleTemps(): Promise<void> {
+    return removeStaleTemps(this.#target)
   }
 
   async read(): Promise<Data | null> {

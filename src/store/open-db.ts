@@ -56,6 +56,7 @@ export async function openDb(options: OpenDbOptions): Promise<OpenedDb> {
   if (options.reset !== true) await low.read()
   const found = low.data !== absent
   if (!found) await checkFolder(adapter.path, file)
+  await adapter.removeStaleTemps()
   const existing = found ? checkData(low.data, schema, file) : {}
   const before = new Set(Object.keys(existing))
   low.data = fill(schema, existing, options.generate, !found)

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { removeStaleTemps } from '../../src/store/stale-temps.ts'
+import { tempDir } from '../helpers.ts'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(async () => {
+  await dir.remove()
+})
+
+/** The id of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+  await once(child, 'exit')
+  if (child.pid === undefined) throw new Error('no pid')
+  return child.pid
+}
+
+describe('removeStaleTemps', () => {
+  it('removes the temp files of dead writers and nothing else', async () => {
+    const dead = await deadPid()
+    const names = [
+      'db.json',
+      `.db.json.${dead}-0a1b2c3d.tmp`,
+      `.db.json.${process.pid}-0a1b2c3d.tmp`,
+      `.db.json.${dead}-0a1b2c3d.tmp.bak`,
+      `.other.json.${dead}-0a1b2c3d.tmp`,
+      `.db.json.${dead}-notahex.tmp`,
+      'notes.txt',
+    ]
+    for (const name of names) await writeFile(join(dir.path, name), '{}')
+    await removeStaleTemps(join(dir.path, 'db.json'))
+    expect((await readdir(dir.path)).toSorted()).toEqual(
+      names.filter((name) => name !== `.db.json.${dead}-0a1b2c3d.tmp`).toSorted(),
+    )
+  })
+
+  it('ignores a folder that does not exist', async () => {
+    await expect(removeStaleTemps(join(dir.path, 'none', 'db.json'))).resolves.toBeUndefined()
+  })
+})

@@ -1,0 +1,75 @@
+import { mkdir, readFile, rmdir, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createMock, type Listening, type Mock } from '../../src/index.ts'
+import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let mock: Mock | undefined
+beforeEach(async () => {
+  dir = await tempDir()
+})
+afterEach(async () => {
+  await mock?.close()
+  mock = undefined
+  await dir.remove()
+})
+
+async function call(server: Listening, method: string, path: string, body?: unknown) {
+  const init: RequestInit = { method }
+  if (body !== undefined) {
+    init.body = JSON.stringify(body)
+    init.headers = { 'Content-Type': 'application/json' }
+  }
+  const response = await fetch(`${server.url}${path}`, init)
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    body: JSON.parse(await response.text()) as unknown,
+  }
+}
+
+const UNSAVED = {
+  status: 503,
+  type: 'application/json; charset=utf-8',
+  body: { error: 'The change could not be saved: the path is a folder' },
+}
+
+describe('a write that fails at run time, over HTTP', () => {
+  it('answers 503, keeps no phantom, keeps reading, and the next write saves everything', async () => {
+    const file = join(dir.path, 'db.json')
+    mock = await createMock({ schema: JSONPLACEHOLDER, db: file })
+    const server = await mock.listen(0)
+    const before = (await call(server, 'GET', '/db')).body as { posts: unknown[] }
+
+    // A folder where the file was: the rename onto it fails, even for root.
+    await unlink(file)
+    await mkdir(file)
+    const failed = await Promise.all([
+      call(server, 'POST', '/posts', { userId: 1, title: 'phantom', body: 'never saved' }),
+      call(server, 'POST', '/users/2/posts', { title: 'nested phantom', body: 'x' }),
+      call(server, 'PATCH', '/posts/1', { title: 'phantom title' }),
+      call(server, 'DELETE', '/users/3'),
+    ])
+    expect(failed).toEqual([UNSAVED, UNSAVED, UNSAVED, UNSAVED])
+
+    // Memory went back to what the file held: reads see no trace of the failed writes.
+    expect((await call(server, 'GET', '/db')).body).toEqual(before)
+    expect(await call(server, 'GET', '/posts?title=phantom')).toMatchObject({ body: [] })
+    expect((await call(server, 'GET', '/users/3/posts')).body).toHaveLength(10)
+    expect((await call(server, 'GET', '/posts/1')).body).toEqual(before.posts[0])
+
+    await rmdir(file)
+    const saved = await call(server, 'POST', '/posts', { userId: 4, title: 'saved', body: 'y' })
+    // Ids handed out to the failed inserts are not reused.
+    expect(saved).toEqual({
+      status: 201,
+      type: 'application/json; charset=utf-8',
+      body: { userId: 4, title: 'saved', body: 'y', id: 103 },
+    })
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as unknown
+    expect(onDisk).toEqual((await call(server, 'GET', '/db')).body)
+    expect(onDisk).toMatchObject({ posts: expect.arrayContaining([saved.body]) as unknown })
+    await server.close()
+  })
+})
