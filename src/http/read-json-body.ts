@@ -4,6 +4,7 @@ import { findJsonError, lineColumn } from '../json-text.ts'
 import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
 import { childPath, indexPath } from '../schema/path.ts'
 import { cappedIssues } from '../validate/capped-issues.ts'
+import { INVALID_BODY } from '../validate/validate-write.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
 
@@ -28,13 +29,13 @@ export async function readJsonBody(c: Context): Promise<JsonObject> {
     throw malformed(text)
   }
   if (!isJsonObject(value)) {
-    throw new AppError('invalid_body', 'Request had invalid or missing data.', {
+    throw new AppError('invalid_body', INVALID_BODY, {
       details: [{ path: '', message: `must be a JSON object, not ${describe(value)}` }],
     })
   }
   const issues = bodyIssues(value)
   if (issues.length > 0) {
-    throw new AppError('invalid_body', 'Request had invalid or missing data.', {
+    throw new AppError('invalid_body', INVALID_BODY, {
       details: cappedIssues(issues),
     })
   }
