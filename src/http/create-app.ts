@@ -15,7 +15,8 @@ import { requestLog } from './request-log.ts'
 import { handleTarget, sendError, sendJson } from './resource-handler.ts'
 import { resolveTarget } from './resolve-target.ts'
 import { ResponseCache } from './response-cache.ts'
-import { serverIndex } from './server-index.ts'
+import { staticFiles } from './static-files.ts'
+import { registerSurfaceRoutes } from './surface-routes.ts'
 
 export type AppDeps = {
   readonly store: Store
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   })
 
   // Routes of fauxrest itself
-  app.get('/', (c) => sendJson(c, toJsonBody(serverIndex(store, new URL(c.req.url).origin))))
+  registerSurfaceRoutes(app, { store, options })
   app.get('/db', (c) => sendJson(c, toJsonBody(store.data())))
   app.post('/_reset', async (c) => {
     if (options.readOnly) {
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps): Hono {
     if (target === undefined) return next()
     return handleTarget(c, target, { store, options, cache, lookups })
   })
+  if (options.staticDir !== undefined) app.get('*', staticFiles(options.staticDir))
 
   app.notFound(notFoundHandler(app))
   app.onError((error, c) => {

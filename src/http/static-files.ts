@@ -1,0 +1,145 @@
+import { open, realpath, stat } from 'node:fs/promises'
+import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { Readable } from 'node:stream'
+import type { Context, MiddlewareHandler } from 'hono'
+import { matchesEtag } from './json-body.ts'
+
+const TEXT = '; charset=utf-8'
+const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
+  ['.html', `text/html${TEXT}`],
+  ['.htm', `text/html${TEXT}`],
+  ['.css', `text/css${TEXT}`],
+  ['.js', `text/javascript${TEXT}`],
+  ['.mjs', `text/javascript${TEXT}`],
+  ['.json', `application/json${TEXT}`],
+  ['.map', `application/json${TEXT}`],
+  ['.webmanifest', `application/manifest+json${TEXT}`],
+  ['.txt', `text/plain${TEXT}`],
+  ['.md', `text/markdown${TEXT}`],
+  ['.csv', `text/csv${TEXT}`],
+  ['.xml', `application/xml${TEXT}`],
+  ['.svg', 'image/svg+xml'],
+  ['.png', 'image/png'],
+  ['.jpg', 'image/jpeg'],
+  ['.jpeg', 'image/jpeg'],
+  ['.gif', 'image/gif'],
+  ['.webp', 'image/webp'],
+  ['.avif', 'image/avif'],
+  ['.ico', 'image/x-icon'],
+  ['.woff', 'font/woff'],
+  ['.woff2', 'font/woff2'],
+  ['.ttf', 'font/ttf'],
+  ['.otf', 'font/otf'],
+  ['.pdf', 'application/pdf'],
+  ['.wasm', 'application/wasm'],
+  ['.mp3', 'audio/mpeg'],
+  ['.wav', 'audio/wav'],
+  ['.mp4', 'video/mp4'],
+  ['.webm', 'video/webm'],
+])
+
+/** The `Content-Type` of a static file, by its extension. */
+export function staticContentType(path: string): string {
+  return CONTENT_TYPES.get(extname(path).toLowerCase()) ?? 'application/octet-stream'
+}
+
+/**
+ * The URL path's segments, decoded, when every one is a plain file or folder name: no empty,
+ * `.`-prefixed (so no `..` and no dotfiles), slash, backslash, colon or NUL holding segment.
+ * A path ending in `/` asks for that folder's `index.html`.
+ */
+export function staticSegments(pathname: string): string[] | undefined {
+  const raw = pathname.split('/').slice(1)
+  if (raw.at(-1) === '') raw[raw.length - 1] = 'index.html'
+  const segments: string[] = []
+  for (const part of raw) {
+    let name: string
+    try {
+      name = decodeURIComponent(part)
+    } catch {
+      return undefined
+    }
+    if (name === '' || name.startsWith('.') || /[/\\:\0]/.test(name)) return undefined
+    segments.push(name)
+  }
+  return segments
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+}
+
+export type StaticTarget =
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'folder' }
+
+/**
+ * Where a URL path leads inside `root`: a regular file whose real path (symlinks resolved) is
+ * inside the real `root`, a folder holding an `index.html`, or `undefined`.
+ */
+export async function resolveStaticPath(
+  root: string,
+  pathname: string,
+): Promise<StaticTarget | undefined> {
+  const segments = staticSegments(pathname)
+  if (segments === undefined || segments.length === 0) return undefined
+  try {
+    const realRoot = await realpath(root)
+    const wanted = join(realRoot, ...segments)
+    if (!inside(realRoot, wanted)) return undefined
+    const real = await realpath(wanted)
+    if (!inside(realRoot, real)) return undefined
+    const stats = await stat(real)
+    if (stats.isFile()) return { kind: 'file', path: real }
+    if (!stats.isDirectory()) return undefined
+    const index = await resolveStaticPath(root, `${pathname}/`)
+    return index?.kind === 'file' ? { kind: 'folder' } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Serves GET and HEAD from the files of `root` for the paths no route answered; anything else
+ * (a missing file, a path leaving the folder) goes on to the JSON 404.
+ */
+export function staticFiles(root: string): MiddlewareHandler {
+  return async (c, next) => {
+    const url = new URL(c.req.url)
+    const target = await resolveStaticPath(root, url.pathname)
+    if (target === undefined) return next()
+    if (target.kind === 'folder') return c.redirect(`${url.pathname}/${url.search}`, 301)
+    return (await sendFile(c, target.path)) ?? next()
+  }
+}
+
+// `undefined` when the file went away since it was found.
+async function sendFile(c: Context, path: string): Promise<Response | undefined> {
+  // Size and validators come from the open file, so they describe the bytes sent.
+  const handle = await open(path, 'r').catch(() => undefined)
+  if (handle === undefined) return undefined
+  let sending = false
+  try {
+    const stats = await handle.stat()
+    if (!stats.isFile()) return undefined
+    const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`
+    const headers = {
+      ETag: etag,
+      'Last-Modified': stats.mtime.toUTCString(),
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    }
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)
+    const typed = {
+      ...headers,
+      'Content-Type': staticContentType(path),
+      'Content-Length': String(stats.size),
+    }
+    if (c.req.method === 'HEAD') return c.body(null, 200, typed)
+    const stream = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>
+    sending = true
+    return c.body(stream, 200, typed)
+  } finally {
+    if (!sending) await handle.close()
+  }
+}

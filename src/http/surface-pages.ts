@@ -1,0 +1,63 @@
+import { basename } from 'node:path'
+import type { JsonObject } from '../json.ts'
+import { buildOpenApi } from '../openapi/build-openapi.ts'
+import { homepageJson } from '../pages/homepage-json.ts'
+import { type HomepageInfo, renderHomepage } from '../pages/homepage.ts'
+import type { Store } from '../store/store.ts'
+import { VERSION } from '../version.ts'
+import type { AppOptions } from './app-options.ts'
+import { type JsonBody, toJsonBody } from './json-body.ts'
+import { type Page, textPage } from './send-page.ts'
+
+/** The documents built from the data: rebuilt only when the data (or the asking origin) change. */
+export type SurfacePages = {
+  readonly openApi: () => JsonBody
+  readonly homepageHtml: (origin: string) => Page
+  readonly homepageJson: (origin: string) => JsonBody
+}
+
+/** The first item of a resource (the object of a singular one): the example the documents show. */
+export function exampleItem(store: Store, resource: string): JsonObject | undefined {
+  const spec = store.schema.resources.get(resource)
+  if (spec === undefined) return undefined
+  return spec.singular ? store.single(resource) : store.list(resource)[0]
+}
+
+// One entry: the key is the store version (and origin), which changes with every write.
+function memo<T>(build: (origin: string) => T): (version: number, origin: string) => T {
+  let last: { key: string; value: T } | undefined
+  return (version, origin) => {
+    const key = `${version} ${origin}`
+    if (last?.key !== key) last = { key, value: build(origin) }
+    return last.value
+  }
+}
+
+export function surfacePages(store: Store, options: AppOptions): SurfacePages {
+  const examples = (resource: string): JsonObject | undefined => exampleItem(store, resource)
+  const info = (origin: string): HomepageInfo => ({
+    version: VERSION,
+    baseUrl: origin,
+    schema: store.schema,
+    counts: (resource) => store.list(resource).length,
+    examples,
+    options: {
+      readOnly: options.readOnly,
+      fakeWrites: options.fakeWrites,
+      delay: options.delay,
+      cors: options.cors,
+      // The file name only: the page may be seen from other machines.
+      db: store.file === undefined ? 'in memory' : basename(store.file),
+    },
+  })
+  const openApi = memo(() =>
+    toJsonBody(buildOpenApi(store.schema, { examples, deleteMode: options.deleteMode })),
+  )
+  const html = memo((origin) => textPage(renderHomepage(info(origin)), 'text/html; charset=utf-8'))
+  const json = memo((origin) => toJsonBody(homepageJson(info(origin))))
+  return {
+    openApi: () => openApi(store.version, ''),
+    homepageHtml: (origin) => html(store.version, origin),
+    homepageJson: (origin) => json(store.version, origin),
+  }
+}

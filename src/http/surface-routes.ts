@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { Context, Hono } from 'hono'
+import { docsAssetContentType, docsAssetPath } from '../pages/docs-assets.ts'
+import { renderDocsPage } from '../pages/docs-page.ts'
+import type { Store } from '../store/store.ts'
+import type { AppOptions } from './app-options.ts'
+import { errorBody } from './error-response.ts'
+import { prefersJson } from './prefers-json.ts'
+import { sendError, sendJson } from './send-json.ts'
+import { type Page, sendPage, textPage } from './send-page.ts'
+import { surfacePages } from './surface-pages.ts'
+
+export type SurfaceDeps = { readonly store: Store; readonly options: AppOptions }
+
+const HTML = 'text/html; charset=utf-8'
+const ASSET_BASE = '/docs/assets'
+// The homepage has no scripts and loads nothing: only its inline style sheet.
+const HOMEPAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+/**
+ * fauxrest's own pages: `GET /` (HTML, or JSON for clients that ask for it), `GET /openapi.json`,
+ * `GET /docs` (Swagger UI) and `GET /docs/assets/:name` (its files, from the installed package).
+ */
+export function registerSurfaceRoutes(app: Hono, deps: SurfaceDeps): void {
+  const pages = surfacePages(deps.store, deps.options)
+  let docs: Page | undefined
+
+  app.get('/', (c) => {
+    const origin = new URL(c.req.url).origin
+    const vary = { Vary: 'Accept' }
+    if (wantsJson(c)) return sendJson(c, pages.homepageJson(origin), 200, vary)
+    return sendPage(c, pages.homepageHtml(origin), {
+      ...vary,
+      'Content-Security-Policy': HOMEPAGE_POLICY,
+    })
+  })
+  app.get('/openapi.json', (c) => sendJson(c, pages.openApi()))
+  app.get('/docs', (c) => {
+    docs ??= textPage(renderDocsPage({ specUrl: '/openapi.json', assetBase: ASSET_BASE }), HTML)
+    return sendPage(c, docs)
+  })
+  app.get(`${ASSET_BASE}/:name`, async (c) => {
+    const asset = await docsAsset(c.req.param('name'))
+    if (asset === undefined) {
+      const path = new URL(c.req.url).pathname
+      return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
+    }
+    return sendPage(c, asset, { 'Cache-Control': 'public, max-age=86400' })
+  })
+}
+
+function wantsJson(c: Context): boolean {
+  const format = c.req.query('format')
+  if (format === 'json') return true
+  if (format === 'html') return false
+  return prefersJson(c.req.header('accept'))
+}
+
+// The package's files do not change while the server runs: each is read once per process.
+const assets = new Map<string, Promise<Page>>()
+
+function docsAsset(name: string): Promise<Page | undefined> {
+  const path = docsAssetPath(name)
+  const type = docsAssetContentType(name)
+  if (path === undefined || type === undefined) return Promise.resolve(undefined)
+  let asset = assets.get(name)
+  if (asset === undefined) {
+    asset = readFile(path).then((bytes) => ({
+      body: new Uint8Array(bytes),
+      etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`,
+      type,
+    }))
+    // A failed read is not remembered: the next request tries again.
+    asset.catch(() => assets.delete(name))
+    assets.set(name, asset)
+  }
+  return asset
+}
