@@ -6,7 +6,7 @@ import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from './app-options.ts'
 import { delayAnswers } from './delay.ts'
-import { toErrorResponse } from './error-response.ts'
+import { errorBody, toErrorResponse } from './error-response.ts'
 import { forcedStatus } from './forced-status.ts'
 import { toJsonBody } from './json-body.ts'
 import { notFoundHandler } from './not-found.ts'
@@ -86,6 +86,8 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound(notFoundHandler(app))
   app.onError((error, c) => {
+    // The client hung up mid-request (a body cut short): no server fault, and no one to answer.
+    if (c.req.raw.signal.aborted) return sendError(c, 400, errorBody('The request was aborted.'))
     const { status, body } = toErrorResponse(error)
     if (status === 500) options.log?.(`internal error: ${String(error)}`)
     return sendError(c, status, body)
