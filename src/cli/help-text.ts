@@ -6,7 +6,7 @@ Usage
   fauxrest [serve] <file> [options]        serve a schema, or a json-server style db file
   fauxrest generate <schema> [--out FILE]  write generated data (stdout without --out)
   fauxrest check <schema>                  validate a schema, print its resources and routes
-  fauxrest openapi <schema> [--out FILE]   print the OpenAPI 3.1 document
+  fauxrest openapi <schema> [--out FILE]   print the OpenAPI 3.1 document (served at /openapi.json)
   fauxrest types <schema> [--out FILE]     print TypeScript types for every resource
   fauxrest <command> --help                options and examples of one command
 
@@ -61,20 +61,24 @@ Example
   fauxrest check data/jsonplaceholder.json
 `
 
-const OPENAPI = `fauxrest openapi <schema> [--out FILE]
+const OPENAPI = `fauxrest openapi <schema> [--out FILE] [--seed N]
 
-Prints the OpenAPI 3.1 document of every route the schema gets, with examples from its data.
+Prints the OpenAPI 3.1 document of every route the schema gets, with examples from the data it
+generates (with the schema's seed, or --seed); a plain db file gives its own items as examples.
+Its server is http://127.0.0.1:3000; a running server also answers GET /openapi.json.
 
-Example
+Examples
   fauxrest openapi data/jsonplaceholder.json --out openapi.json
+  fauxrest openapi db.json > openapi.json
 `
 
 const TYPES = `fauxrest types <schema> [--out FILE]
 
 Prints TypeScript interfaces for every resource (item, create and update variants).
 
-Example
+Examples
   fauxrest types data/jsonplaceholder.json --out src/api-types.ts
+  fauxrest types db.json > api-types.ts
 `
 
 export function helpText(topic: CommandName | undefined): string {

@@ -34,10 +34,12 @@ export type CliCommand =
     }
   | { readonly command: 'check'; readonly file: string }
   | {
-      readonly command: 'openapi' | 'types'
+      readonly command: 'openapi'
       readonly file: string
       readonly out: string | undefined
+      readonly seed: number | undefined
     }
+  | { readonly command: 'types'; readonly file: string; readonly out: string | undefined }
 
 const OPTIONS = {
   port: { type: 'string', short: 'p' },
@@ -102,11 +104,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       return { command, file, flags: serveFlags(values, seed) }
     case 'generate':
       return { command, file, out: values.out, seed }
+    case 'openapi':
+      return { command, file, out: values.out, seed }
     case 'check':
-      if (seed !== undefined) throw new UserError('--seed does not apply to check')
-      return { command, file }
-    default:
-      return { command, file, out: values.out }
+    case 'types':
+      if (seed !== undefined) throw new UserError(`--seed does not apply to ${command}`)
+      return command === 'check' ? { command, file } : { command, file, out: values.out }
   }
 }
 
