@@ -4,6 +4,7 @@ import { loadSchema } from '../schema/load-schema.ts'
 import type { CliIo } from './cli-io.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
+import { routeRows } from './route-rows.ts'
 
 /** Validates a schema and prints what it would serve; invalid schemas throw with every issue. */
 export async function runCheck(file: string, io: CliIo): Promise<number> {
@@ -30,5 +31,8 @@ export async function runCheck(file: string, io: CliIo): Promise<number> {
       )
     }
   }
+  const routes = routeRows(schema)
+  io.out(`\n  ${routes.length} routes (HEAD wherever GET, OPTIONS everywhere)\n`)
+  io.out(`${renderTable([['methods', 'path'], ...routes], paint)}\n`)
   return 0
 }
