@@ -41,6 +41,7 @@ export function registerSurfaceRoutes(app: Hono, deps: SurfaceDeps): void {
     docs ??= textPage(renderDocsPage({ specUrl: '/openapi.json', assetBase: ASSET_BASE }), HTML)
     return sendPage(c, docs)
   })
+  app.get('/docs/', (c) => c.redirect('/docs', 301))
   app.get(`${ASSET_BASE}/:name`, async (c) => {
     const asset = await docsAsset(c.req.param('name'))
     if (asset === undefined) {

@@ -228,6 +228,12 @@ describe('GET /docs', () => {
     )
   })
 
+  it('sends /docs/ to /docs', async () => {
+    const response = await send(mock, 'GET', '/docs/')
+    expect(response.status).toBe(301)
+    expect(response.headers.get('location')).toBe('/docs')
+  })
+
   it.each(DOCS_ASSET_NAMES.map((name) => [name]))(
     'serves the asset %s byte for byte, with its type, ETag and 304',
     async (name) => {
