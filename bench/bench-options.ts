@@ -19,7 +19,7 @@ export type BenchOptions = {
 
 export const HELP = `npm run bench -- [options]
 
-Builds fauxrest, generates JSONPlaceholder data with it, and measures it against a bare node:http
+Builds fauxrest (into bench/out, leaving dist/ alone), generates JSONPlaceholder data with it, and measures it against a bare node:http
 baseline (bench/baseline-server.ts) on the same data, interleaved, in the same run.
 
   --scales 1,20           data sizes: JSONPlaceholder's counts times these          (1,20)
@@ -31,7 +31,7 @@ baseline (bench/baseline-server.ts) on the same data, interleaved, in the same r
   --startups N            fresh starts per server for the startup figure            (3)
   --quick                 smoke run: scale 1, 1 round, 2 s, 1 start
   --no-pin                do not pin servers and load to different cores
-  --no-build              use dist/ as it is
+  --no-build              measure a copy of dist/ as it is
 `
 
 function positiveNumber(name: string, text: string): number {

@@ -13,6 +13,8 @@ export type Sample = LoadResult & {
   readonly otherCpu: number
   /** % of each CPU's time taken by the hypervisor. */
   readonly steal: Record<string, number>
+  /** The server's peak RSS so far, read right after this sample: shows which load raised it. */
+  readonly peakRssMiB: number
 }
 
 export type ScenarioResult = {

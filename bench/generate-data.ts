@@ -1,7 +1,6 @@
 // Generates the benchmark's databases with fauxrest itself and times the generation.
 import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 
 type SchemaObject = { [key: string]: unknown }
 
@@ -46,11 +45,12 @@ export async function writeScaledSchema(
 /** Runs `fauxrest generate` and resolves with its wall time in ms. */
 export function timeGenerate(
   projectDir: string,
+  bin: string,
   schemaFile: string,
   outFile: string,
   core: number | undefined,
 ): Promise<number> {
-  const argv = [process.execPath, join(projectDir, 'dist', 'bin.js'), 'generate', schemaFile]
+  const argv = [process.execPath, bin, 'generate', schemaFile]
   const full = [...argv, '--out', outFile]
   const [command, ...args] = core === undefined ? full : ['taskset', '-c', String(core), ...full]
   return new Promise((resolve, reject) => {

@@ -2,7 +2,15 @@
 // server while watching the CPU of everything on the machine.
 import type { Sample } from './bench-results.ts'
 import type { LoadClient } from './load-client.ts'
-import { busyTicks, CLOCK_TICKS, cpuTicks, cpuTimes, round1, stealPercent } from './proc-stats.ts'
+import {
+  busyTicks,
+  CLOCK_TICKS,
+  cpuTicks,
+  cpuTimes,
+  peakRssMiB,
+  round1,
+  stealPercent,
+} from './proc-stats.ts'
 import type { Scenario } from './scenarios.ts'
 import type { RunningServer } from './server-process.ts'
 
@@ -78,5 +86,6 @@ export async function measure(
     serverCpu: percent(cpuTicks(target.pid) - target0),
     otherCpu: Math.max(0, percent(busyTicks(machine0, machine1) - ours)),
     steal: stealPercent(machine0, machine1),
+    peakRssMiB: round1(peakRssMiB(target.pid)),
   }
 }

@@ -15,6 +15,7 @@ import type {
   ScaleResult,
   ScenarioResult,
 } from './bench-results.ts'
+import { buildSnapshot } from './build-snapshot.ts'
 import { checkRead, checkWrite, rowsOf } from './check-answers.ts'
 import { compileBaseline } from './compile-baseline.ts'
 import { countWrites } from './count-writes.ts'
@@ -35,11 +36,13 @@ const PROJECT = fileURLToPath(new URL('..', import.meta.url))
 const DEFAULT_SCHEMA = join(PROJECT, 'data', 'jsonplaceholder.json')
 const OUT_DIR = join(PROJECT, 'bench', 'out')
 const SERVERS: readonly ServerName[] = ['fauxrest', 'baseline']
-const GENERATION_FIXED_RUNS = 3
+// Each generation runs this many times (median): the fixed cost is a large part of a small one.
+const GENERATION_RUNS = 3
 
 const live = new Set<RunningServer>()
 let loadClient: LoadClient | undefined
 let workDir: string | undefined
+let snapshotDir: string | undefined
 
 const MiB = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10
 const say = (line: string): void => console.log(line)
@@ -84,6 +87,7 @@ type Generated = {
 }
 
 async function generateAll(
+  bin: string,
   scales: readonly number[],
   dir: string,
   core: number | undefined,
@@ -91,8 +95,8 @@ async function generateAll(
   const tinySchema = join(dir, 'schema-tiny.json')
   const tinyRecords = await writeScaledSchema(DEFAULT_SCHEMA, tinySchema, 1, 1)
   const fixed: number[] = []
-  for (let run = 0; run < GENERATION_FIXED_RUNS; run++) {
-    fixed.push(await timeGenerate(PROJECT, tinySchema, join(dir, 'db-tiny.json'), core))
+  for (let run = 0; run < GENERATION_RUNS; run++) {
+    fixed.push(await timeGenerate(PROJECT, bin, tinySchema, join(dir, 'db-tiny.json'), core))
   }
   const fixedMs = median(fixed)
   say(`# generate: fixed cost ${fmt(fixedMs)} ms (same command, ${tinyRecords} records)`)
@@ -104,7 +108,11 @@ async function generateAll(
         ? recordCount(JSON.parse(await readFile(DEFAULT_SCHEMA, 'utf8')))
         : await writeScaledSchema(DEFAULT_SCHEMA, schemaFile, scale)
     const dbFile = join(dir, `db-s${scale}.json`)
-    const wallMs = await timeGenerate(PROJECT, schemaFile, dbFile, core)
+    const walls: number[] = []
+    for (let run = 0; run < GENERATION_RUNS; run++) {
+      walls.push(await timeGenerate(PROJECT, bin, schemaFile, dbFile, core))
+    }
+    const wallMs = median(walls)
     const dbMiB = MiB((await stat(dbFile)).size)
     const recordsPerSecond = (records - tinyRecords) / Math.max(1e-3, (wallMs - fixedMs) / 1000)
     say(
@@ -216,7 +224,7 @@ async function runScale(
               `${fmt(sample.rps, 1).padStart(9)} req/s  p50/p99 ${sample.p50}/${sample.p99} ms  ` +
               `non-2xx ${sample.non2xx} err ${sample.errors}  server ${fmt(sample.serverCpu)}% ` +
               `load ${fmt(sample.clientCpu)}% other ${fmt(sample.otherCpu)}% ` +
-              `steal ${Object.values(sample.steal).join('/')}%`,
+              `steal ${Object.values(sample.steal).join('/')}%  peak RSS ${fmt(sample.peakRssMiB)} MiB`,
           )
         }
       }
@@ -298,7 +306,9 @@ function missingWrites(): never {
 async function cleanUp(): Promise<void> {
   loadClient?.close()
   await Promise.all([...live].map((server) => stop(server)))
-  if (workDir !== undefined) await rm(workDir, { recursive: true, force: true })
+  for (const dir of [workDir, snapshotDir]) {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true })
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -317,14 +327,18 @@ async function main(): Promise<void> {
   // The runner polls and checks; it stays off the servers' core too.
   if (pinned)
     execFileSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
-  if (options.build) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: PROJECT, stdio: 'inherit' })
-    if (build.status !== 0) throw new Error('npm run build failed')
-  }
+  say(options.build ? '# building fauxrest' : '# measuring dist/ as it is')
+  const snapshot = await buildSnapshot(PROJECT, options.build)
+  snapshotDir = snapshot.dir
   const startedAt = new Date()
   workDir = await mkdtemp(join(tmpdir(), 'fauxrest-bench-'))
   const baselineJs = await compileBaseline(workDir)
-  const { fixedMs, generated } = await generateAll(options.scales, workDir, serverCore)
+  const { fixedMs, generated } = await generateAll(
+    snapshot.bin,
+    options.scales,
+    workDir,
+    serverCore,
+  )
   say(
     `# ${options.connections} connections (full list ${options.listConnections}), ${options.warmup} s warm-up + ` +
       `${options.duration} s per scenario, ${options.rounds} round(s), ` +
@@ -339,7 +353,7 @@ async function main(): Promise<void> {
         name: 'fauxrest',
         argv: (port, db) => [
           process.execPath,
-          join(PROJECT, 'dist', 'bin.js'),
+          snapshot.bin,
           item.schemaFile,
           '--db',
           db,
