@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
-import { openMock } from '../mock.ts'
+import { openMock, serveFetch, type Listening, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../schema/load-schema.ts'
+import { watchMock, type LiveMock } from '../watch/live-mock.ts'
 import type { CliIo } from './cli-io.ts'
+import { formatError } from './format-error.ts'
 import type { ServeFlags } from './parse-cli-args.ts'
 import { progressBar } from './progress-bar.ts'
 import { renderBanner } from './render-banner.ts'
@@ -12,7 +14,8 @@ import { VERSION } from './version.ts'
 
 export async function runServe(file: string, flags: ServeFlags, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, file)
-  const loaded = await loadSchema(path, createFakerCatalog())
+  const catalog = createFakerCatalog()
+  const loaded = await loadSchema(path, catalog)
   const plain = loaded.plainData !== undefined
   if (plain && flags.db !== undefined) {
     throw new UserError(
@@ -32,7 +35,7 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
   const publicDir = resolve(io.cwd, 'public')
   const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
   const bar = io.interactive ? progressBar(io.err) : undefined
-  const mock = await openMock(loaded, {
+  const options: Omit<MockOptions, 'schema'> = {
     db,
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     reset: flags.reset,
@@ -45,17 +48,33 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
     staticDir: staticDir === undefined ? undefined : resolve(io.cwd, staticDir),
     log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
     ...(bar === undefined ? {} : { onProgress: bar }),
-  })
-  let server
-  try {
-    server = await mock.listen(flags.port, flags.host)
-  } catch (error) {
-    await mock.close()
-    throw error
   }
+  const mock = await openMock(loaded, options)
   const shown = (target: string): string => {
     const inside = relative(io.cwd, target)
     return target === ':memory:' || inside.startsWith('..') || isAbsolute(inside) ? target : inside
+  }
+  let live: LiveMock | undefined
+  let server: Listening
+  try {
+    if (flags.watch) {
+      live = await watchMock(mock, loaded, {
+        schemaFile: path,
+        dbFile: db === ':memory:' ? undefined : db,
+        schemaLabel: shown(path),
+        dbLabel: shown(db),
+        load: (target) => loadSchema(target, catalog),
+        open: (next) => openMock(next, { ...options, reset: false }),
+        log: options.log ?? (() => undefined),
+        warn: (error, keeping) => io.err(withKeeping(formatError(error), keeping)),
+      })
+      server = await serveFetch(live.fetch, flags.port, flags.host)
+    } else {
+      server = await mock.listen(flags.port, flags.host)
+    }
+  } catch (error) {
+    await (live ?? mock).close()
+    throw error
   }
   io.out(
     renderBanner(mock, { version: VERSION, file, db: shown(db), url: server.url, color: io.color }),
@@ -63,6 +82,12 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
   const signal = await io.stopRequested()
   io.err(`fauxrest: ${signal} received, finishing requests in flight and saving…\n`)
   await server.close()
-  await mock.close()
+  await (live ?? mock).close()
   return 0
+}
+
+// A refused reload: the message, then what the server goes on with.
+function withKeeping(message: string, keeping: string): string {
+  const [first = '', ...rest] = message.split('\n')
+  return [`${first} (keeping ${keeping})`, ...rest].join('\n')
 }

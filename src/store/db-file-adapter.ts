@@ -38,6 +38,7 @@ export class DbFileAdapter implements Adapter<Data> {
   #dirty = new Set<string>()
   #adopted = new Map<string, Uint8Array>()
   #data: Data | undefined
+  #saved: readonly Uint8Array[] = []
   #writes = 0
   #serialized = 0
 
@@ -75,6 +76,11 @@ export class DbFileAdapter implements Adapter<Data> {
     return this.#source?.() ?? this.#disk
   }
 
+  /** The bytes of the file as this adapter last read or wrote it, in pieces (none before either). */
+  saved(): readonly Uint8Array[] {
+    return this.#saved
+  }
+
   /** The texts on disk now, as a function so a file that was only read is scanned when needed. */
   captureTexts(): () => ResourceTexts {
     const source = this.#source
@@ -104,6 +110,7 @@ export class DbFileAdapter implements Adapter<Data> {
         cause: error,
       })
     }
+    this.#saved = [bytes]
     const body = BOM.every((byte, at) => bytes[at] === byte) ? bytes.subarray(BOM.length) : bytes
     const value = parseJsonText(body.toString('utf8'), this.#label)
     // lowdb takes any falsy value (`null`, `0`) for a missing file, which would then be overwritten.
@@ -131,6 +138,7 @@ export class DbFileAdapter implements Adapter<Data> {
     this.#dirty = new Set()
     this.#adopted = new Map()
     const texts = new Map<string, Uint8Array>()
+    let chunks: Uint8Array[]
     try {
       const disk = this.texts()
       for (const name of Object.keys(data)) {
@@ -142,7 +150,8 @@ export class DbFileAdapter implements Adapter<Data> {
         texts.set(name, bytes)
       }
       const target = this.#target
-      await writeFileAtomic(target, tempPathFor(target), fileChunks([...texts]), {
+      chunks = fileChunks([...texts])
+      await writeFileAtomic(target, tempPathFor(target), chunks, {
         mode: this.#mode,
         ops: this.#ops,
       })
@@ -154,6 +163,7 @@ export class DbFileAdapter implements Adapter<Data> {
       throw error
     }
     this.#source = undefined
+    this.#saved = chunks
     this.#disk = texts
     this.#writes++
   }

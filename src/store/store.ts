@@ -176,6 +176,24 @@ export class Store {
     await this.#commit()
   }
 
+  /**
+   * The bytes of the database file as the store last read or wrote it, in pieces; `undefined` in
+   * memory. A file on disk that differs was changed by someone else (or is being written).
+   */
+  lastSaved(): readonly Uint8Array[] | undefined {
+    return this.#adapter?.saved()
+  }
+
+  /** Integer ids another store on this database handed out are not handed out again (a reload). */
+  continueIds(previous: Store): void {
+    for (const spec of this.schema.resources.values()) {
+      const before = previous.schema.resources.get(spec.name)
+      if (spec.singular || spec.id !== 'integer' || before?.singular !== false) continue
+      const next = previous.peekNextId(spec.name)
+      if (typeof next === 'number') this.#tables.get(spec.name).noteId(next - 1)
+    }
+  }
+
   /** Resolves when every change made so far is on disk (or was undone by a failed write). */
   async flush(): Promise<void> {
     await this.#adapter?.idle()
