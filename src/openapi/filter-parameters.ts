@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.ts'
 import type { Fields, ResourceSpec } from '../schema/types.ts'
 import { type IdSchemaOf, fieldSchema } from './field-schemas.ts'
+import { queryParameter } from './shared-parameters.ts'
 
 /** A scalar field a filter can test, at any depth: `address.city`. */
 type Leaf = {
@@ -59,13 +60,6 @@ function filterLeaves(resource: ResourceSpec, idOf: IdSchemaOf): Leaf[] {
   return resource.fields === undefined ? [id] : [id, ...leaves(resource.fields, '', idOf)]
 }
 
-function query(
-  name: string,
-  description: string,
-  schema: JsonObject,
-  extra: JsonObject = {},
-): JsonObject {
-  return { name, in: 'query', required: false, description, schema, ...extra }
 }
 
 function isOrdered(schema: JsonObject): boolean {
@@ -88,7 +82,7 @@ export function filterParameters(
   for (const { path, schema, ref, nullable } of fields) {
     const orNull = nullable ? ' (`null` for none)' : ''
     params.push(
-      query(
+      queryParameter(
         path,
         `Items whose \`${path}\` equals this value${orNull}; repeat the parameter for any of several values.`,
         { type: 'array', items: schema },
@@ -97,11 +91,11 @@ export function filterParameters(
     )
     if (schema['type'] === 'string' && schema['enum'] === undefined) {
       const like = `Items whose \`${path}\` matches this regular expression, ignoring case.`
-      params.push(query(`${path}_like`, like, { type: 'string', format: 'regex' }))
+      params.push(queryParameter(`${path}_like`, like, { type: 'string', format: 'regex' }))
     }
     if (isOrdered(schema) && !ref) {
-      params.push(query(`${path}_gte`, `Items whose \`${path}\` is at least this value.`, schema))
-      params.push(query(`${path}_lte`, `Items whose \`${path}\` is at most this value.`, schema))
+      params.push(queryParameter(`${path}_gte`, `Items whose \`${path}\` is at least this value.`, schema))
+      params.push(queryParameter(`${path}_lte`, `Items whose \`${path}\` is at most this value.`, schema))
     }
   }
   params.push(operatorParameter(fields))
@@ -117,7 +111,7 @@ function operatorParameter(fields: readonly Leaf[]): JsonObject {
     '`:endsWith` (json-server 1.0; the last three ignore case). Deep fields use dots: `address.city`.',
     `For example \`{ "${sample}_ne": "1" }\` is sent as \`?${sample}_ne=1\`.`,
   ].join(' ')
-  return query(
+  return queryParameter(
     'filters',
     description,
     { type: 'object', additionalProperties: { type: 'string' } },

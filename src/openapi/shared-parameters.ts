@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.ts'
 
-function query(
+/** A query parameter object; every parameter fauxrest documents is optional. */
+export function queryParameter(
   name: string,
   description: string,
   schema: JsonObject,
@@ -14,42 +15,42 @@ const POSITIVE: JsonObject = { type: 'integer', minimum: 1 }
 
 /** `components.parameters`: the query parameters and headers every resource shares. */
 export const SHARED_PARAMETERS: JsonObject = {
-  q: query(
+  q: queryParameter(
     'q',
     'Full-text search: items with a string field (at any depth) containing this text, ignoring case.',
     {
       type: 'string',
     },
   ),
-  _order: query(
+  _order: queryParameter(
     '_order',
     'Order for each `_sort` field: `asc` (default) or `desc`, comma separated.',
     { type: 'array', items: { type: 'string', enum: ['asc', 'desc'] } },
     { style: 'form', explode: false },
   ),
-  _page: query(
+  _page: queryParameter(
     '_page',
     'Page number, from 1. With `_limit` (default 10) the answer is an array with `X-Total-Count` and `Link` headers; with `_per_page` it is a page envelope.',
     POSITIVE,
   ),
-  _limit: query(
+  _limit: queryParameter(
     '_limit',
     'Items per page with `_page`, or the number of items from `_start`.',
     NON_NEGATIVE,
   ),
-  _per_page: query(
+  _per_page: queryParameter(
     '_per_page',
     'Items per page, answered as a page envelope `{ first, prev, next, last, pages, items, data }` (json-server 1.0).',
     POSITIVE,
   ),
-  _start: query(
+  _start: queryParameter(
     '_start',
     'Index of the first item of a slice (from 0); `X-Total-Count` gives the total.',
     NON_NEGATIVE,
   ),
-  _end: query('_end', 'Index after the last item of a slice.', NON_NEGATIVE),
-  _delay: query('_delay', 'Delay this answer by this many milliseconds.', NON_NEGATIVE),
-  _status: query(
+  _end: queryParameter('_end', 'Index after the last item of a slice.', NON_NEGATIVE),
+  _delay: queryParameter('_delay', 'Delay this answer by this many milliseconds.', NON_NEGATIVE),
+  _status: queryParameter(
     '_status',
     'Answer with this status instead, with a JSON error body for 4xx and 5xx (to try error and loading states). The header `Prefer: code=CODE` does the same.',
     { type: 'integer', minimum: 100, maximum: 599 },
