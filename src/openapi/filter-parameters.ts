@@ -60,8 +60,6 @@ function filterLeaves(resource: ResourceSpec, idOf: IdSchemaOf): Leaf[] {
   return resource.fields === undefined ? [id] : [id, ...leaves(resource.fields, '', idOf)]
 }
 
-}
-
 function isOrdered(schema: JsonObject): boolean {
   const type = schema['type']
   return type === 'integer' || type === 'number' || schema['format'] === 'date-time'
