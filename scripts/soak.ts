@@ -176,6 +176,16 @@ const peak = Math.max(...samples.map((sample) => sample.mib), finalRss)
 const total = stats.reads + stats.writes
 const mib = (value: number): string => `${value.toFixed(1)} MiB`
 
+// A heap that grows to its working size and stays there shows ~0; a leak keeps growing.
+function steadyDrift(all: readonly { mib: number }[]): number {
+  const third = Math.floor(all.length / 3)
+  const median = (part: readonly { mib: number }[]): number => {
+    const sorted = part.map((sample) => sample.mib).toSorted((a, b) => a - b)
+    return sorted[Math.floor(sorted.length / 2)] ?? 0
+  }
+  return third === 0 ? 0 : median(all.slice(-third)) - median(all.slice(third, 2 * third))
+}
+
 // Every tenth sample, so a leak (steady growth) shows apart from a heap that settles.
 function trajectory(all: readonly { at: number; mib: number }[]): string {
   const step = Math.max(1, Math.round(all.length / 10))
@@ -194,7 +204,7 @@ console.log(
     `  latency    p50 ${percentile(0.5)} ms, p99 ${percentile(0.99)} ms, max ${percentile(1)} ms`,
     `  errors     ${stats.failures} failed requests; answers >= 300: ${JSON.stringify(Object.fromEntries(stats.statuses))}`,
     `  memory     idle ${mib(idle)}, after 5 s ${mib(warm?.mib ?? idle)}, end ${mib(finalRss)}, peak ${mib(peak)}`,
-    `  drift      ${mib(finalRss - (warm?.mib ?? idle))} from 5 s to the end`,
+    `  drift      ${mib(finalRss - (warm?.mib ?? idle))} from 5 s to the end; ${mib(steadyDrift(samples))} from the middle third to the last (medians)`,
     `  rss        ${trajectory(samples)}`,
     `  database   ${parses.posts.length} posts, ${(fileSize / 1024).toFixed(0)} KiB on disk, parses`,
     `  shutdown   SIGTERM -> exit code ${code}`,

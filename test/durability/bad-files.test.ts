@@ -1,7 +1,9 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli } from '../cli-process.ts'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { BIN } from '../cli-process.ts'
 import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -11,6 +13,26 @@ beforeEach(async () => {
 afterEach(async () => {
   await dir.remove()
 })
+
+/**
+ * Runs the built CLI to its exit. A server that starts when it should have refused is killed
+ * after 10 s (exit code null), so a regression fails the test instead of leaving a server behind.
+ */
+async function runCli(args: readonly string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 10_000,
+    killSignal: 'SIGKILL',
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  return { code, stdout, stderr }
+}
 
 const serve = (db: string) => runCli([JSONPLACEHOLDER, '--port', '0', '--db', db], dir.path)
 
