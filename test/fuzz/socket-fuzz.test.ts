@@ -1,5 +1,5 @@
 import { connect } from 'node:net'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startCli, type Running } from '../cli-process.ts'
@@ -11,14 +11,20 @@ import { prng } from './prng.ts'
 type Exchange = {
   readonly name: string
   readonly bytes: Buffer
-  /** Hang up after sending (mid-request or before reading the answer). */
-  readonly abort?: boolean
+  /**
+   * After sending: `wait` for the server to close (the request says `Connection: close`), `end`
+   * our side (a server that answers asynchronously may then drop the answer), or `abort` (hang up
+   * mid-request or before reading the answer).
+   */
+  readonly after: 'wait' | 'end' | 'abort'
 }
 
 const HOST = 'Host: 127.0.0.1\r\n'
 
-function raw(name: string, text: string | Buffer, abort = false): Exchange {
-  return { name, bytes: typeof text === 'string' ? Buffer.from(text, 'latin1') : text, abort }
+function raw(name: string, text: string | Buffer, after?: Exchange['after']): Exchange {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'latin1') : text
+  const closes = bytes.includes('Connection: close\r\n')
+  return { name, bytes, after: after ?? (closes ? 'wait' : 'end') }
 }
 
 function asHttp(request: HostileRequest): Exchange {
@@ -35,6 +41,7 @@ function asHttp(request: HostileRequest): Exchange {
   return {
     name: `${request.method} ${request.target.slice(0, 80)}`,
     bytes: Buffer.concat([Buffer.from(head), body]),
+    after: 'wait',
   }
 }
 
@@ -118,19 +125,32 @@ const MALFORMED: readonly Exchange[] = [
     'pipelined requests',
     `GET /posts/1 HTTP/1.1\r\n${HOST}\r\nDELETE /posts/2 HTTP/1.1\r\n${HOST}\r\nGET /posts/2 HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`,
   ),
-  raw('headers cut short', `GET /posts HTTP/1.1\r\n${HOST}X-A: 1`, true),
+  raw('headers cut short', `GET /posts HTTP/1.1\r\n${HOST}X-A: 1`, 'abort'),
   raw(
     'body cut short',
     `POST /posts HTTP/1.1\r\n${HOST}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"title": "cut`,
-    true,
+    'abort',
   ),
-  raw('gone before the answer', `GET /photos HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`, true),
+  raw(
+    'gone before the answer',
+    `GET /photos HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`,
+    'abort',
+  ),
   raw('empty line', '\r\n\r\n'),
   raw('binary noise', Buffer.from(Array.from({ length: 512 }, (_, n) => (n * 73 + 11) % 256))),
 ]
 
 /** Sends the bytes; resolves with the status of every answer read before the server closed. */
-function exchange(port: number, { bytes, abort }: Exchange): Promise<number[]> {
+async function exchange(port: number, sent: Exchange): Promise<number[]> {
+  return statusesOf(await talk(port, sent))
+}
+
+function statusesOf(text: string): number[] {
+  return [...text.matchAll(/^HTTP\/1\.[01] (\d{3})/gm)].map((match) => Number(match[1]))
+}
+
+/** Sends the bytes; resolves with everything the server sent back before it closed. */
+function talk(port: number, { bytes, after }: Exchange): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -140,15 +160,14 @@ function exchange(port: number, { bytes, abort }: Exchange): Promise<number[]> {
     }, 10_000)
     const done = (): void => {
       clearTimeout(timer)
-      const text = Buffer.concat(chunks).toString('latin1')
-      resolve([...text.matchAll(/^HTTP\/1\.[01] (\d{3})/gm)].map((match) => Number(match[1])))
+      resolve(Buffer.concat(chunks).toString('latin1'))
     }
     socket.on('data', (chunk: Buffer) => chunks.push(chunk))
     socket.on('close', done)
     socket.on('error', () => undefined)
     socket.write(bytes, () => {
-      if (abort === true) socket.destroy()
-      else socket.end()
+      if (after === 'abort') socket.destroy()
+      else if (after === 'end') socket.end()
     })
   })
 }
@@ -188,6 +207,10 @@ describe('hostile bytes over a real socket (built CLI)', () => {
     for (const sent of [...MALFORMED, ...generated]) {
       const statuses = await exchange(port, sent)
       answered += statuses.length
+      // Well-formed HTTP, however hostile its content, gets one answer.
+      if (generated.includes(sent) && statuses.length !== 1) {
+        problems.push(`${sent.name}: ${statuses.length} answers`)
+      }
       const forced = /_status=5\d\d/.test(sent.name)
       for (const status of statuses) {
         if (status >= 500 && !forced) problems.push(`${sent.name}: ${status}`)
@@ -209,5 +232,53 @@ describe('hostile bytes over a real socket (built CLI)', () => {
     console.log(
       `socket fuzz: ${MALFORMED.length + generated.length} exchanges, ${answered} answers, no 5xx`,
     )
+  })
+
+  it('serves no file from outside the static folder, however the path is spelled', async () => {
+    await mkdir(join(dir.path, 'public', 'sub'), { recursive: true })
+    await writeFile(join(dir.path, 'public', 'index.html'), '<h1>home</h1>')
+    await writeFile(join(dir.path, 'public', 'sub', 'page.txt'), 'inside')
+    await writeFile(join(dir.path, 'secret.txt'), 'TOP-SECRET')
+    await symlink(join(dir.path, 'secret.txt'), join(dir.path, 'public', 'leak.txt'))
+    running = await startCli(
+      [JSONPLACEHOLDER, '--port', '0', '--db', ':memory:', '--static', 'public', '--quiet'],
+      dir.path,
+    )
+    const port = Number(new URL(running.url).port)
+    const paths = [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/.%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/sub/../../secret.txt',
+      '/sub/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/%252e%252e/secret.txt',
+      '/..;/secret.txt',
+      '/leak.txt',
+      '/sub/..%00/secret.txt',
+      '//etc/passwd',
+      '/%2fetc%2fpasswd',
+      '/../../../../../../etc/passwd',
+      '/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/C:%5cWindows%5cwin.ini',
+    ]
+    const leaks: string[] = []
+    for (const path of paths) {
+      const text = await talk(
+        port,
+        raw(path, `GET ${path} HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`, 'wait'),
+      )
+      const [status] = statusesOf(text)
+      if (status === undefined || status >= 500) leaks.push(`${path}: ${String(status)}`)
+      if (text.includes('TOP-SECRET') || text.includes('root:x:0:0')) leaks.push(`${path}: leaked`)
+    }
+    expect(leaks).toEqual([])
+    expect(
+      await talk(
+        port,
+        raw('inside', `GET /sub/page.txt HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`, 'wait'),
+      ),
+    ).toMatch(/^HTTP\/1\.1 200[^]*\r\n\r\ninside$/)
   })
 })
