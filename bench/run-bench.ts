@@ -30,7 +30,7 @@ import { renderMarkdown, renderText } from './render-table.ts'
 import { label, SCENARIOS } from './scenarios.ts'
 import { startServer } from './server-process.ts'
 import type { RunningServer, ServerLaunch, ServerName } from './server-process.ts'
-import { summaryTable } from './summary-table.ts'
+import { CLIENT_BOUND_CPU, summaryTable } from './summary-table.ts'
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url))
 const DEFAULT_SCHEMA = join(PROJECT, 'data', 'jsonplaceholder.json')
@@ -400,6 +400,10 @@ async function main(): Promise<void> {
   )
   say(renderText(table))
   for (const scale of scales) say(noiseLine(scale))
+  say(
+    `(load-bound): the load worker used over ${CLIENT_BOUND_CPU}% of its core, so that server's ` +
+      `figure is a floor, not its limit`,
+  )
   say(`\nresults: ${relative(process.cwd(), jsonFile)} (and .md)`)
 }
 

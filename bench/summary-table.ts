@@ -1,5 +1,5 @@
 // The one table a run prints: every figure of fauxrest next to the baseline's from the same run.
-import { TARGETS } from './bench-results.ts'
+import { median, TARGETS } from './bench-results.ts'
 import type { BenchResults, ScaleResult } from './bench-results.ts'
 import type { Table } from './render-table.ts'
 import type { ServerName } from './server-process.ts'
@@ -14,6 +14,10 @@ const number = (value: number, digits = 0): string =>
 const times = (ratio: number): string => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '-')
 const mark = (pass: boolean): string => (pass ? '✓' : '✗')
 const latency = (p50: number, p99: number): string => `${number(p50)}/${number(p99)}`
+
+/** Above this median CPU use the load worker, not the server, limited the figure. */
+export const CLIENT_BOUND_CPU = 90
+const CLIENT_BOUND = ' (load-bound)'
 
 type Row = {
   readonly figure: string
@@ -30,10 +34,14 @@ function scaleRows(scale: ScaleResult, connections: number): Row[] {
     const wrong = Object.entries(result.checks).filter(([, check]) => check !== 'ok')
     const throughput = (server: ServerName): string =>
       `${number(result.rps[server], result.rps[server] < 100 ? 1 : 0)}/s`
+    const bound = (server: ServerName): string =>
+      median(result.samples[server].map((sample) => sample.clientCpu)) > CLIENT_BOUND_CPU
+        ? CLIENT_BOUND
+        : ''
     return {
       figure: `${result.request}${result.connections === connections ? '' : ` (${result.connections} conn)`}`,
-      fauxrest: throughput('fauxrest'),
-      baseline: throughput('baseline'),
+      fauxrest: `${throughput('fauxrest')}${bound('fauxrest')}`,
+      baseline: `${throughput('baseline')}${bound('baseline')}`,
       ratio: result.ratio,
       target: `≥ ${TARGETS.throughput}×`,
       pass: wrong.length === 0 && result.ratio >= TARGETS.throughput,
@@ -117,7 +125,7 @@ export function summaryTable(results: BenchResults): Table {
       'baseline',
       'ratio',
       'target',
-      '',
+      'met',
       'p50/p99 ms',
       'baseline p50/p99',
     ],
