@@ -19,15 +19,22 @@ export class AppError extends Error {
   override readonly name = 'AppError'
   readonly code: ErrorCode
   readonly details: readonly Issue[] | undefined
+  /** Headers the answer carries, such as `Allow` on a 405. */
+  readonly headers: Readonly<Record<string, string>> | undefined
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { details?: readonly Issue[]; cause?: unknown } = {},
+    options: {
+      details?: readonly Issue[]
+      cause?: unknown
+      headers?: Readonly<Record<string, string>>
+    } = {},
   ) {
     super(message, { cause: options.cause })
     this.code = code
     this.details = options.details
+    this.headers = options.headers
   }
 }
 

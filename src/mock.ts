@@ -1,13 +1,10 @@
-import { serve, type HttpBindings } from '@hono/node-server'
 import type { Hono } from 'hono'
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
-import { UserError } from './errors.ts'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
 import { DEFAULT_APP_OPTIONS, type AppOptions } from './http/app-options.ts'
 import { createApp } from './http/create-app.ts'
+import { serveFetch, type Listening } from './http/serve-fetch.ts'
 import type { Data } from './json.ts'
 import { loadSchema, type LoadedSchema } from './schema/load-schema.ts'
 import type { Schema } from './schema/types.ts'
@@ -26,12 +23,7 @@ export type MockOptions = Partial<AppOptions> & {
   readonly onProgress?: (done: number, total: number) => void
 }
 
-export type Listening = {
-  readonly url: string
-  readonly port: number
-  /** Stops accepting connections, finishes requests in flight, then resolves. */
-  readonly close: () => Promise<void>
-}
+export type { Fetch, Listening } from './http/serve-fetch.ts'
 
 export type Mock = {
   readonly app: Hono
@@ -76,7 +68,7 @@ export async function openMock(
     options: appOptions,
     reset,
     async listen(port = 0, host = '127.0.0.1') {
-      const listening = await serveFetch(app.fetch, port, host)
+      const listening = await serveFetch(app.fetch, { port, host, bodyLimit: appOptions.bodyLimit })
       const entry: Listening = {
         ...listening,
         close: async () => {
@@ -111,56 +103,4 @@ function definedOnly(options: Omit<MockOptions, 'schema'>): Partial<AppOptions> 
   return Object.fromEntries(
     keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
   )
-}
-
-/** What a server calls for each request: a Hono app's `fetch`, or one that switches apps. */
-export type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>
-
-/**
- * Serves `fetch` on a port. `close` stops accepting connections, lets the requests in flight finish
- * (their connections then close instead of idling in keep-alive), then resolves.
- */
-export function serveFetch(fetch: Fetch, port: number, host: string): Promise<Listening> {
-  return new Promise((resolvePromise, reject) => {
-    const inFlight = new Set<ServerResponse>()
-    let closing = false
-    const server = serve(
-      { fetch: (request, env) => fetch(request, env as HttpBindings), port, hostname: host },
-      (info: AddressInfo) => {
-        server.off('error', onError)
-        const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address
-        resolvePromise({
-          url: `http://${shownHost}:${info.port}`,
-          port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
-              closing = true
-              for (const response of inFlight) keepNoConnection(response)
-              server.close(() => done())
-              if ('closeIdleConnections' in server) server.closeIdleConnections()
-            }),
-        })
-      },
-    )
-    server.on('request', (_: IncomingMessage, response: ServerResponse) => {
-      if (closing) keepNoConnection(response)
-      else {
-        inFlight.add(response)
-        response.once('close', () => inFlight.delete(response))
-      }
-    })
-    const onError = (error: NodeJS.ErrnoException): void => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new UserError(`port ${port} on ${host} is already in use (try --port 0 for a free one)`)
-          : error,
-      )
-    }
-    server.once('error', onError)
-  })
-}
-
-// A connection kept alive after its last answer would hold a closing server open until it times out.
-function keepNoConnection(response: ServerResponse): void {
-  if (!response.headersSent) response.setHeader('Connection', 'close')
 }

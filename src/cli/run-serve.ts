@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
-import { openMock, serveFetch, type Listening, type MockOptions } from '../mock.ts'
+import { serveFetch, type Listening } from '../http/serve-fetch.ts'
+import { openMock, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../schema/load-schema.ts'
 import { watchMock, type LiveMock } from '../watch/live-mock.ts'
 import type { CliIo } from './cli-io.ts'
@@ -68,7 +69,11 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
         log: options.log ?? (() => undefined),
         warn: (error, keeping) => io.err(withKeeping(formatError(error), keeping)),
       })
-      server = await serveFetch(live.fetch, flags.port, flags.host)
+      server = await serveFetch(live.fetch, {
+        port: flags.port,
+        host: flags.host,
+        bodyLimit: flags.bodyLimit,
+      })
     } else {
       server = await mock.listen(flags.port, flags.host)
     }

@@ -25,9 +25,17 @@ export function errorBody(message: string, details?: readonly Issue[]): ErrorBod
 }
 
 /** Maps any thrown value to a status and the one error shape; nothing internal leaks out. */
-export function toErrorResponse(error: unknown): { status: ContentfulStatusCode; body: ErrorBody } {
+export function toErrorResponse(error: unknown): {
+  status: ContentfulStatusCode
+  body: ErrorBody
+  headers?: Readonly<Record<string, string>>
+} {
   if (error instanceof AppError) {
-    return { status: STATUS_BY_CODE[error.code], body: errorBody(error.message, error.details) }
+    const answer = {
+      status: STATUS_BY_CODE[error.code],
+      body: errorBody(error.message, error.details),
+    }
+    return error.headers === undefined ? answer : { ...answer, headers: error.headers }
   }
   // Hono's own errors (its middleware throw these) keep their status, in our shape.
   if (error instanceof HTTPException && error.status >= 400) {

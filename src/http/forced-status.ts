@@ -1,8 +1,10 @@
-import type { Context, MiddlewareHandler } from 'hono'
-import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
+import type { Context } from 'hono'
 import { AppError } from '../errors.ts'
 import { queryError, quote } from '../query/query-error.ts'
+import { answer } from './answer-headers.ts'
 import { reasonPhrase } from './error-response.ts'
+import { requestHeader } from './request-header.ts'
+import { sendEmpty, sendError } from './send-json.ts'
 
 const RANGE = 'must be an integer from 200 to 599'
 const BODILESS = new Set([204, 205, 304])
@@ -10,19 +12,16 @@ const BODILESS = new Set([204, 205, 304])
 /**
  * `?_status=CODE` or the header `Prefer: code=CODE` (the query wins) answers with that status
  * without running the request, so nothing is written: 4xx and 5xx with a JSON error body, 204, 205
- * and 304 with no body, any other code with `{}`.
+ * and 304 with no body, any other code with `{}`. `undefined` when neither asks.
  */
-export function forcedStatus(): MiddlewareHandler {
-  return async (c, next) => {
-    const forced = requestedStatus(c)
-    if (forced === undefined) return next()
-    const { status, via } = forced
-    if (BODILESS.has(status)) return c.body(null, status as StatusCode)
-    const body = status >= 400 ? { error: `${reasonPhrase(status)} (forced with ${via}).` } : {}
-    return c.body(JSON.stringify(body, null, 2), status as ContentfulStatusCode, {
-      'Content-Type': 'application/json; charset=utf-8',
-    })
-  }
+export function forcedAnswer(c: Context): Response | undefined {
+  const forced = requestedStatus(c)
+  if (forced === undefined) return undefined
+  const { status, via } = forced
+  if (BODILESS.has(status)) return sendEmpty(c, status)
+  if (status >= 400)
+    return sendError(c, status, { error: `${reasonPhrase(status)} (forced with ${via}).` })
+  return answer(c, '{}', status, { 'Content-Type': 'application/json; charset=utf-8' })
 }
 
 function requestedStatus(c: Context): { status: number; via: string } | undefined {
@@ -34,7 +33,7 @@ function requestedStatus(c: Context): { status: number; via: string } | undefine
     }
     return { status, via: `?_status=${status}` }
   }
-  const prefer = c.req.header('prefer')
+  const prefer = requestHeader(c, 'prefer')
   const code = prefer === undefined ? undefined : preference(prefer, 'code')
   if (code === undefined) return undefined
   const status = statusCode(code)

@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto'
 import type { JsonValue } from '../json.ts'
 
-/** A serialised answer: pretty-printed as json-server and JSONPlaceholder do, with its ETag. */
-export type JsonBody = { readonly text: string; readonly etag: string }
+/**
+ * A serialised answer, pretty-printed as json-server and JSONPlaceholder do, with its ETag. Large
+ * bodies are kept as UTF-8 bytes, so a cached list is not encoded again for every answer.
+ */
+export type JsonBody = {
+  readonly payload: string | Uint8Array<ArrayBuffer>
+  /** Characters (string payloads) or bytes: what a cache counts. */
+  readonly size: number
+  readonly etag: string
+}
+
+const BYTES_FROM = 16 * 1024
 
 export function toJsonBody(value: JsonValue): JsonBody {
   const text = JSON.stringify(value, null, 2)
-  return { text, etag: etagOf(text) }
+  if (text.length < BYTES_FROM) return { payload: text, size: text.length, etag: etagOf(text) }
+  const bytes = new Uint8Array(Buffer.from(text, 'utf8'))
+  return { payload: bytes, size: bytes.byteLength, etag: etagOf(bytes) }
 }
 
-export function etagOf(text: string): string {
-  return `"${createHash('sha1').update(text).digest('base64url')}"`
+export function etagOf(content: string | Uint8Array): string {
+  return `"${createHash('sha1').update(content).digest('base64url')}"`
 }
 
 // Stored rows are never mutated in place, so a row object's serialisation stays valid for its lifetime.

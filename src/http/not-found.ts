@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { errorBody } from './error-response.ts'
-import { sendError } from './send-json.ts'
+import { splitUrl } from './path-segments.ts'
+import { sendEmpty, sendError } from './send-json.ts'
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
@@ -10,15 +11,15 @@ const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'
  */
 export function notFoundHandler(app: Hono): (c: Context) => Response {
   return (c) => {
-    const path = new URL(c.req.url).pathname
+    const path = splitUrl(c.req.url).pathname
     const methods = routeMethods(app, path)
     if (methods.length === 0) {
       return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
     }
     const allow = [...methods, 'OPTIONS'].join(', ')
-    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow })
-    c.header('Allow', allow)
-    return sendError(c, 405, errorBody(`${c.req.method} is not allowed here. Allowed: ${allow}.`))
+    if (c.req.method === 'OPTIONS') return sendEmpty(c, 204, { Allow: allow })
+    const message = `${c.req.method} is not allowed here. Allowed: ${allow}.`
+    return sendError(c, 405, errorBody(message), { Allow: allow })
   }
 }
 

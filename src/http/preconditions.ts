@@ -2,11 +2,13 @@ import type { Context } from 'hono'
 import { AppError } from '../errors.ts'
 import type { JsonObject, Row } from '../json.ts'
 import { matchesEtag, rowBody } from './json-body.ts'
+import { splitUrl } from './path-segments.ts'
+import { requestHeader } from './request-header.ts'
 import { notFound, type Target } from './resolve-target.ts'
 
 /** The item an item path names, or a 404 naming the path. */
 export function existing(c: Context, target: Target & { kind: 'item' }): Row {
-  if (target.row === undefined) throw notFound(new URL(c.req.url).pathname)
+  if (target.row === undefined) throw notFound(splitUrl(c.req.url).pathname)
   return target.row
 }
 
@@ -16,11 +18,11 @@ export function existing(c: Context, target: Target & { kind: 'item' }): Row {
  */
 export function checkPreconditions<T extends JsonObject>(c: Context, current: T): T {
   const etag = rowBody(current).etag
-  const ifMatch = c.req.header('if-match')
+  const ifMatch = requestHeader(c, 'if-match')
   if (ifMatch !== undefined && !matchesEtag(ifMatch, etag)) {
     throw new AppError('precondition_failed', 'The item has changed since it was read (If-Match).')
   }
-  if (matchesEtag(c.req.header('if-none-match'), etag)) {
+  if (matchesEtag(requestHeader(c, 'if-none-match'), etag)) {
     throw new AppError('precondition_failed', 'The item matches If-None-Match.')
   }
   return current

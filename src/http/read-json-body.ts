@@ -5,6 +5,7 @@ import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '.
 import { childPath, indexPath } from '../schema/path.ts'
 import { cappedIssues } from '../validate/capped-issues.ts'
 import { INVALID_BODY } from '../validate/validate-write.ts'
+import { requestHeader } from './request-header.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
 
@@ -13,13 +14,14 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
  * free of keys that could reach Object.prototype, of numbers out of range, and not nested too deeply
  * (422). An empty body reads as `{}`.
  */
-export async function readJsonBody(c: Context): Promise<JsonObject> {
-  const contentType = c.req.header('content-type')
+export async function readJsonBody(c: Context, limit: number): Promise<JsonObject> {
+  // Too large is said before a wrong media type, as it was announced or as it is read
+  const raw = await readBodyText(c, limit)
+  const contentType = requestHeader(c, 'content-type')
   const mediaType = contentType?.split(';')[0]?.trim() ?? ''
   if (mediaType !== '' && !JSON_MEDIA_TYPE.test(mediaType)) {
     throw new AppError('unsupported_media_type', `The ${mediaType} mediatype is not supported.`)
   }
-  const raw = await c.req.text()
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   if (text.trim() === '') return {}
   let value: unknown
@@ -40,6 +42,52 @@ export async function readJsonBody(c: Context): Promise<JsonObject> {
     })
   }
   return value
+}
+
+const BODY_KEY = 'fauxrest:body-text'
+
+/**
+ * The body as text, read once per request; over `limit` bytes is a 413, refused before reading
+ * when the length is announced.
+ */
+export async function readBodyText(c: Context, limit: number): Promise<string> {
+  const read: unknown = c.get(BODY_KEY)
+  if (typeof read === 'string') return read
+  const text = await readText(c, limit)
+  c.set(BODY_KEY, text)
+  return text
+}
+
+async function readText(c: Context, limit: number): Promise<string> {
+  const length = requestHeader(c, 'content-length')
+  if (length !== undefined) {
+    if (Number(length) > limit) throw tooLarge(limit)
+    // @hono/node-server reads a body asked for as text straight from the socket.
+    return c.req.text()
+  }
+  const stream = c.req.raw.body
+  if (stream === null) return ''
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  let size = 0
+  let text = ''
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return text + decoder.decode()
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel()
+      throw tooLarge(limit)
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+}
+
+export function tooLarge(limit: number): AppError {
+  return new AppError(
+    'payload_too_large',
+    `The request body is larger than the limit of ${limit} bytes.`,
+  )
 }
 
 /** A 400 saying where and why, found by scanning (the engine's wording differs between versions). */

@@ -10,10 +10,9 @@ import { rowBody, toJsonBody } from './json-body.ts'
 import { existing } from './preconditions.ts'
 import type { Target } from './resolve-target.ts'
 import type { ResponseCache } from './response-cache.ts'
-import { sendJson } from './send-json.ts'
+import { splitUrl } from './path-segments.ts'
+import { sendEmpty, sendJson } from './send-json.ts'
 import { write } from './write-handler.ts'
-
-export { sendError, sendJson } from './send-json.ts'
 
 export type HandlerDeps = {
   readonly store: Store
@@ -29,15 +28,16 @@ const ALLOW = {
 } as const
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'
 
-export async function handleTarget(
+/** Reads answer synchronously (no await between the request and its answer); writes are async. */
+export function handleTarget(
   c: Context,
   target: Target,
   deps: HandlerDeps,
-): Promise<Response> {
+): Response | Promise<Response> {
   const method = c.req.method
   // Hono answers HEAD through the GET route and drops the body, but the method stays HEAD
   if (method === 'GET' || method === 'HEAD') return read(c, target, deps)
-  if (method === 'OPTIONS') return c.body(null, 204, { Allow: allowFor(target, deps) })
+  if (method === 'OPTIONS') return sendEmpty(c, 204, { Allow: allowFor(target, deps) })
   if (!ALLOW[target.kind].split(', ').includes(method)) throw methodNotAllowed(c, target, deps)
   if (deps.options.readOnly) throw methodNotAllowed(c, target, deps)
   return write(c, target, deps)
@@ -49,30 +49,31 @@ function allowFor(target: Target, deps: HandlerDeps): string {
 
 function methodNotAllowed(c: Context, target: Target, deps: HandlerDeps): AppError {
   const allow = allowFor(target, deps)
-  c.header('Allow', allow)
   const why = deps.options.readOnly ? ' (the server is read-only)' : ''
   return new AppError(
     'method_not_allowed',
     `${c.req.method} is not allowed here${why}. Allowed: ${allow}.`,
+    { headers: { Allow: allow } },
   )
 }
 
 function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const { store } = deps
-  const url = new URL(c.req.url)
+  const { pathname, search } = splitUrl(c.req.url)
   if (target.kind === 'single') return sendJson(c, rowBody(store.single(target.resource.name)))
   if (target.kind === 'item') {
     const row = existing(c, target)
-    if (url.search === '') return sendJson(c, rowBody(row))
-    const query = parseItemQuery(url.searchParams, target.resource, store.schema)
+    if (search === '') return sendJson(c, rowBody(row))
+    const query = parseItemQuery(new URLSearchParams(search), target.resource, store.schema)
     return sendJson(
       c,
       toJsonBody(shapeItem(row, query, target.resource, store.schema, deps.lookups)),
     )
   }
-  const key = url.pathname + url.search
+  const key = pathname + search
   const cached = deps.cache.get(key, store.version)
   if (cached !== undefined) return sendJson(c, cached.body, 200, cached.headers)
+  const url = new URL(c.req.url)
   const query = parseListQuery(url.searchParams, target.resource, store.schema)
   const parent = target.parents.at(-1)
   const where = parent && { field: parent.relation.field, value: String(parent.id) }

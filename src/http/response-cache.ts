@@ -33,13 +33,13 @@ export class ResponseCache {
       this.#chars = 0
       this.#version = version
     }
-    if (entry.body.text.length > MAX_CHARS / 4) return
+    if (entry.body.size > MAX_CHARS / 4) return
     this.#entries.set(key, entry)
-    this.#chars += entry.body.text.length
+    this.#chars += entry.body.size
     for (const [oldKey, old] of this.#entries) {
       if (this.#entries.size <= MAX_ENTRIES && this.#chars <= MAX_CHARS) break
       this.#entries.delete(oldKey)
-      this.#chars -= old.body.text.length
+      this.#chars -= old.body.size
     }
   }
 }

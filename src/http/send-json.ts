@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { answer, type HeaderRecord } from './answer-headers.ts'
 import type { ErrorBody } from './error-response.ts'
 import { matchesEtag, type JsonBody } from './json-body.ts'
+import { requestHeader } from './request-header.ts'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
@@ -10,15 +11,29 @@ export function sendJson(
   c: Context,
   body: JsonBody,
   status: 200 | 201 = 200,
-  headers: Readonly<Record<string, string>> = {},
+  headers: HeaderRecord = {},
 ): Response {
-  const reading = c.req.method === 'GET' || c.req.method === 'HEAD'
-  if (reading && status === 200 && matchesEtag(c.req.header('if-none-match'), body.etag)) {
-    return c.body(null, 304, { ETag: body.etag, ...headers })
+  const method = c.req.method
+  if (
+    status === 200 &&
+    (method === 'GET' || method === 'HEAD') &&
+    matchesEtag(requestHeader(c, 'if-none-match'), body.etag)
+  ) {
+    return answer(c, null, 304, { ETag: body.etag, ...headers })
   }
-  return c.body(body.text, status, { 'Content-Type': JSON_TYPE, ETag: body.etag, ...headers })
+  return answer(c, body.payload, status, { 'Content-Type': JSON_TYPE, ETag: body.etag, ...headers })
 }
 
-export function sendError(c: Context, status: ContentfulStatusCode, body: ErrorBody): Response {
-  return c.body(JSON.stringify(body, null, 2), status, { 'Content-Type': JSON_TYPE })
+export function sendError(
+  c: Context,
+  status: number,
+  body: ErrorBody,
+  headers: HeaderRecord = {},
+): Response {
+  return answer(c, JSON.stringify(body, null, 2), status, { 'Content-Type': JSON_TYPE, ...headers })
+}
+
+/** An answer with no body (204, 205, 304, HEAD-like answers). */
+export function sendEmpty(c: Context, status: number, headers: HeaderRecord = {}): Response {
+  return answer(c, null, status, headers)
 }

@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
+import { answer, type HeaderRecord } from './answer-headers.ts'
 import { etagOf, matchesEtag } from './json-body.ts'
+import { requestHeader } from './request-header.ts'
 
 /** A text or binary answer with its ETag, computed once. */
 export type Page = {
@@ -13,12 +15,8 @@ export function textPage(text: string, type: string): Page {
 }
 
 /** Sends a page with its ETag; a GET or HEAD whose If-None-Match still matches gets 304. */
-export function sendPage(
-  c: Context,
-  page: Page,
-  headers: Readonly<Record<string, string>> = {},
-): Response {
+export function sendPage(c: Context, page: Page, headers: HeaderRecord = {}): Response {
   const all = { ETag: page.etag, 'X-Content-Type-Options': 'nosniff', ...headers }
-  if (matchesEtag(c.req.header('if-none-match'), page.etag)) return c.body(null, 304, all)
-  return c.body(page.body, 200, { 'Content-Type': page.type, ...all })
+  if (matchesEtag(requestHeader(c, 'if-none-match'), page.etag)) return answer(c, null, 304, all)
+  return answer(c, page.body, 200, { 'Content-Type': page.type, ...all })
 }

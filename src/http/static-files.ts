@@ -1,8 +1,12 @@
 import { open, realpath, stat } from 'node:fs/promises'
 import { extname, isAbsolute, join, relative, sep } from 'node:path'
 import { Readable } from 'node:stream'
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context, Next } from 'hono'
+import { answer } from './answer-headers.ts'
 import { matchesEtag } from './json-body.ts'
+import { splitUrl } from './path-segments.ts'
+import { requestHeader } from './request-header.ts'
+import { sendEmpty } from './send-json.ts'
 
 const TEXT = '; charset=utf-8'
 const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
@@ -103,13 +107,13 @@ export async function resolveStaticPath(
  * Serves GET and HEAD from the files of `root` for the paths no route answered; anything else
  * (a missing file, a path leaving the folder) goes on to the JSON 404.
  */
-export function staticFiles(root: string): MiddlewareHandler {
+export function staticFiles(root: string): (c: Context, next: Next) => Promise<Response> {
   return async (c, next) => {
-    const url = new URL(c.req.url)
-    const target = await resolveStaticPath(root, url.pathname)
-    if (target === undefined) return next()
-    if (target.kind === 'folder') return c.redirect(`${url.pathname}/${url.search}`, 301)
-    return (await sendFile(c, target.path)) ?? next()
+    const { pathname, search } = splitUrl(c.req.url)
+    const target = await resolveStaticPath(root, pathname)
+    if (target === undefined) return next().then(() => c.res)
+    if (target.kind === 'folder') return sendEmpty(c, 301, { Location: `${pathname}/${search}` })
+    return (await sendFile(c, target.path)) ?? next().then(() => c.res)
   }
 }
 
@@ -129,16 +133,16 @@ async function sendFile(c: Context, path: string): Promise<Response | undefined>
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     }
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)
+    if (matchesEtag(requestHeader(c, 'if-none-match'), etag)) return sendEmpty(c, 304, headers)
     const typed = {
       ...headers,
       'Content-Type': staticContentType(path),
       'Content-Length': String(stats.size),
     }
-    if (c.req.method === 'HEAD') return c.body(null, 200, typed)
+    if (c.req.method === 'HEAD') return sendEmpty(c, 200, typed)
     const stream = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>
     sending = true
-    return c.body(stream, 200, typed)
+    return answer(c, stream, 200, typed)
   } finally {
     if (!sending) await handle.close()
   }

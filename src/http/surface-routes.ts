@@ -7,7 +7,9 @@ import type { Store } from '../store/store.ts'
 import type { AppOptions } from './app-options.ts'
 import { errorBody } from './error-response.ts'
 import { prefersJson } from './prefers-json.ts'
-import { sendError, sendJson } from './send-json.ts'
+import type { Route } from './create-app.ts'
+import { requestHeader } from './request-header.ts'
+import { sendEmpty, sendError, sendJson } from './send-json.ts'
 import { type Page, sendPage, textPage } from './send-page.ts'
 import { surfacePages } from './surface-pages.ts'
 
@@ -23,40 +25,59 @@ const HOMEPAGE_POLICY =
  * fauxrest's own pages: `GET /` (HTML, or JSON for clients that ask for it), `GET /openapi.json`,
  * `GET /docs` (Swagger UI) and `GET /docs/assets/:name` (its files, from the installed package).
  */
-export function registerSurfaceRoutes(app: Hono, deps: SurfaceDeps): void {
+export function registerSurfaceRoutes(
+  app: Hono,
+  deps: SurfaceDeps,
+  route: (handler: Route) => Route,
+): void {
   const pages = surfacePages(deps.store, deps.options)
   let docs: Page | undefined
 
-  app.get('/', (c) => {
-    const origin = new URL(c.req.url).origin
-    const vary = { Vary: 'Accept' }
-    if (wantsJson(c)) return sendJson(c, pages.homepageJson(origin), 200, vary)
-    return sendPage(c, pages.homepageHtml(origin), {
-      ...vary,
-      'Content-Security-Policy': HOMEPAGE_POLICY,
-    })
-  })
-  app.get('/openapi.json', (c) => sendJson(c, pages.openApi()))
-  app.get('/docs', (c) => {
-    docs ??= textPage(renderDocsPage({ specUrl: '/openapi.json', assetBase: ASSET_BASE }), HTML)
-    return sendPage(c, docs)
-  })
-  app.get('/docs/', (c) => c.redirect('/docs', 301))
-  app.get(`${ASSET_BASE}/:name`, async (c) => {
-    const asset = await docsAsset(c.req.param('name'))
-    if (asset === undefined) {
-      const path = new URL(c.req.url).pathname
-      return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
-    }
-    return sendPage(c, asset, { 'Cache-Control': 'public, max-age=86400' })
-  })
+  app.get(
+    '/',
+    route((c) => {
+      const origin = new URL(c.req.url).origin
+      const vary = { Vary: 'Accept' }
+      if (wantsJson(c)) return sendJson(c, pages.homepageJson(origin), 200, vary)
+      return sendPage(c, pages.homepageHtml(origin), {
+        ...vary,
+        'Content-Security-Policy': HOMEPAGE_POLICY,
+      })
+    }),
+  )
+  app.get(
+    '/openapi.json',
+    route((c) => sendJson(c, pages.openApi())),
+  )
+  app.get(
+    '/docs',
+    route((c) => {
+      docs ??= textPage(renderDocsPage({ specUrl: '/openapi.json', assetBase: ASSET_BASE }), HTML)
+      return sendPage(c, docs)
+    }),
+  )
+  app.get(
+    '/docs/',
+    route((c) => sendEmpty(c, 301, { Location: '/docs' })),
+  )
+  app.get(
+    `${ASSET_BASE}/:name`,
+    route(async (c) => {
+      const asset = await docsAsset(c.req.param('name') ?? '')
+      if (asset === undefined) {
+        const path = new URL(c.req.url).pathname
+        return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
+      }
+      return sendPage(c, asset, { 'Cache-Control': 'public, max-age=86400' })
+    }),
+  )
 }
 
 function wantsJson(c: Context): boolean {
   const format = c.req.query('format')
   if (format === 'json') return true
   if (format === 'html') return false
-  return prefersJson(c.req.header('accept'))
+  return prefersJson(requestHeader(c, 'accept'))
 }
 
 // The package's files do not change while the server runs: each is read once per process.

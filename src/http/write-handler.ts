@@ -9,8 +9,9 @@ import type { AppOptions } from './app-options.ts'
 import { rowBody, toJsonBody } from './json-body.ts'
 import { checkPreconditions, existing } from './preconditions.ts'
 import { readJsonBody } from './read-json-body.ts'
+import { splitUrl } from './path-segments.ts'
 import { notFound, type ParentLink, type Target } from './resolve-target.ts'
-import { sendJson } from './send-json.ts'
+import { sendEmpty, sendJson } from './send-json.ts'
 
 export type WriteDeps = { readonly store: Store; readonly options: AppOptions }
 
@@ -27,31 +28,46 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   if (target.kind === 'single') {
     const current = checkPreconditions(c, store.single(name))
     const kind = method === 'PUT' ? 'replace' : 'patch'
-    const body = validateWrite(kind, resource, await readJsonBody(c), context(store))
+    const body = validateWrite(
+      kind,
+      resource,
+      await readJsonBody(c, options.bodyLimit),
+      context(store),
+    )
     const next = kind === 'replace' ? body : { ...current, ...body }
     return sendJson(c, rowBody(options.fakeWrites ? next : await store.setSingle(name, next)))
   }
   if (target.kind === 'collection') {
-    const body = withParentKeys(await readJsonBody(c), name, target.parents, store.schema)
+    const body = withParentKeys(
+      await readJsonBody(c, options.bodyLimit),
+      name,
+      target.parents,
+      store.schema,
+    )
     const created = validateWrite('create', resource, body, context(store))
     const row = options.fakeWrites
       ? { ...created, id: created['id'] ?? store.peekNextId(name) }
       : await store.insert(name, created)
-    c.header('Location', `/${name}/${encodeURIComponent(String(row['id']))}`)
-    return sendJson(c, rowBody(row), 201)
+    const location = `/${name}/${encodeURIComponent(String(row['id']))}`
+    return sendJson(c, rowBody(row), 201, { Location: location })
   }
   const row = checkPreconditions(c, existing(c, target))
   const id = row['id'] as Id
   if (method === 'DELETE') return remove(c, resource, row, deps)
   const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
-  const body = withParentKeys(await readJsonBody(c), name, target.parents, store.schema)
+  const body = withParentKeys(
+    await readJsonBody(c, options.bodyLimit),
+    name,
+    target.parents,
+    store.schema,
+  )
   const changes = validateWrite(kind, resource, body, context(store, id))
   const saved = options.fakeWrites
     ? fakeUpdate(kind, row, changes, id)
     : kind === 'replace'
       ? await store.replace(name, id, changes)
       : await store.patch(name, id, changes)
-  if (saved === undefined) throw notFound(new URL(c.req.url).pathname)
+  if (saved === undefined) throw notFound(splitUrl(c.req.url).pathname)
   return sendJson(c, rowBody(saved))
 }
 
@@ -73,8 +89,8 @@ async function remove(
   const id = row['id'] as Id
   if (options.fakeWrites) checkFakeRemoval(store, resource.name, row)
   const removed = options.fakeWrites ? row : await store.remove(resource.name, id)
-  if (removed === undefined) throw notFound(new URL(c.req.url).pathname)
-  if (options.deleteMode === 'no-content') return c.body(null, 204)
+  if (removed === undefined) throw notFound(splitUrl(c.req.url).pathname)
+  if (options.deleteMode === 'no-content') return sendEmpty(c, 204)
   return sendJson(c, options.deleteMode === 'item' ? rowBody(removed) : toJsonBody({}))
 }
 

@@ -92,8 +92,12 @@ export function filterParameters(
       params.push(queryParameter(`${path}_like`, like, { type: 'string', format: 'regex' }))
     }
     if (isOrdered(schema) && !ref) {
-      params.push(queryParameter(`${path}_gte`, `Items whose \`${path}\` is at least this value.`, schema))
-      params.push(queryParameter(`${path}_lte`, `Items whose \`${path}\` is at most this value.`, schema))
+      params.push(
+        queryParameter(`${path}_gte`, `Items whose \`${path}\` is at least this value.`, schema),
+      )
+      params.push(
+        queryParameter(`${path}_lte`, `Items whose \`${path}\` is at most this value.`, schema),
+      )
     }
   }
   params.push(operatorParameter(fields))

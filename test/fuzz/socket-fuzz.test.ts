@@ -1,3 +1,4 @@
+import { METHODS } from 'node:http'
 import { connect } from 'node:net'
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -141,6 +142,10 @@ const MALFORMED: readonly Exchange[] = [
 ]
 
 /** Sends the bytes; resolves with the status of every answer read before the server closed. */
+function knownMethod(name: string): boolean {
+  return METHODS.includes(name.split(' ')[0] ?? '')
+}
+
 async function exchange(port: number, sent: Exchange): Promise<number[]> {
   return statusesOf(await talk(port, sent))
 }
@@ -207,8 +212,10 @@ describe('hostile bytes over a real socket (built CLI)', () => {
     for (const sent of [...MALFORMED, ...generated]) {
       const statuses = await exchange(port, sent)
       answered += statuses.length
-      // Well-formed HTTP, however hostile its content, gets one answer.
-      if (generated.includes(sent) && statuses.length !== 1) {
+      // Well-formed HTTP, however hostile its content, gets one answer. Node's parser refuses
+      // methods it does not know (`options`); it answers 400, but a client still sending a large
+      // body may see the connection reset first.
+      if (generated.includes(sent) && knownMethod(sent.name) && statuses.length !== 1) {
         problems.push(`${sent.name}: ${statuses.length} answers`)
       }
       const forced = /_status=5\d\d/.test(sent.name)

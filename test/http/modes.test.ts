@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { delayAnswers } from '../../src/http/delay.ts'
+import type { Delay } from '../../src/http/app-options.ts'
+import { frontDoor } from '../../src/http/front-door.ts'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, SHOP, json, memoryMock, send } from '../helpers.ts'
 
@@ -213,12 +214,19 @@ describe('deleteMode', () => {
 })
 
 describe('delay', () => {
-  /** A one-route app behind the middleware, recording every wait instead of waiting. */
-  function delayed(options: Omit<Parameters<typeof delayAnswers>[0], 'sleep'>) {
+  /** A one-route app behind the front door, recording every wait instead of waiting. */
+  function delayed(options: { delay: Delay | undefined; random?: () => number }) {
     const waits: number[] = []
+    const door = frontDoor({
+      cors: false,
+      log: undefined,
+      bodyLimit: 1024,
+      onError: (error, c) => c.json({ error: String(error) }, 400),
+      ...options,
+      sleep: async (ms) => void waits.push(ms),
+    })
     const app = new Hono()
-    app.use(delayAnswers({ ...options, sleep: async (ms) => void waits.push(ms) }))
-    app.get('/', (c) => c.text('ok'))
+    app.get('/', (c) => door(c, () => c.text('ok')))
     app.onError((error, c) => c.json({ error: error.message }, 400))
     return { app, waits }
   }
