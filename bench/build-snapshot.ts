@@ -21,10 +21,16 @@ export async function buildSnapshot(projectDir: string, compile: boolean): Promi
     const args = [tsc, '-p', 'tsconfig.build.json', '--outDir', dist, '--declaration', 'false']
     const build = spawnSync(process.execPath, args, { cwd: projectDir, stdio: 'inherit' })
     if (build.status !== 0) throw new Error('the build failed (tsc -p tsconfig.build.json)')
+    const bundle = join(projectDir, 'scripts', 'bundle-bin.mjs')
+    const bundled = spawnSync(process.execPath, [bundle, '--outdir', dist], {
+      cwd: projectDir,
+      stdio: 'inherit',
+    })
+    if (bundled.status !== 0) throw new Error('the build failed (scripts/bundle-bin.mjs)')
   } else {
     await cp(join(projectDir, 'dist'), dist, { recursive: true })
   }
-  // dist/cli/version.js reads the version from ../../package.json
+  // dist/version.js (and the bundled dist/bin.js) read the version from ../package.json
   await copyFile(join(projectDir, 'package.json'), join(dir, 'package.json'))
   return { dir, bin: join(dist, 'bin.js') }
 }

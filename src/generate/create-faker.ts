@@ -1,4 +1,5 @@
-import { Faker, base, en } from '@faker-js/faker'
+import type { Faker } from '@faker-js/faker'
+import { englishFaker } from './english-faker.ts'
 
 const DEFAULT_REF_TIME = Date.parse('2025-01-01T00:00:00.000Z')
 
@@ -7,7 +8,7 @@ export const DEFAULT_REF_DATE: Date = new Date(DEFAULT_REF_TIME)
 
 /** A private, seeded faker: never the shared global one, whose state other code could move. */
 export function createFaker(seed: number, refDate?: Date): Faker {
-  const faker = new Faker({ locale: [en, base], seed })
+  const faker = englishFaker(seed)
   // A copy: Date objects are mutable, the exported default included.
   faker.setDefaultRefDate(new Date(refDate?.getTime() ?? DEFAULT_REF_TIME))
   return faker

@@ -1,4 +1,5 @@
-import { Faker, base, en } from '@faker-js/faker'
+import type { Faker } from '@faker-js/faker'
+import { englishFaker } from './english-faker.ts'
 import type { JsonValue } from '../json.ts'
 import { commonJsonType, jsonTypeOf } from '../schema/json-type.ts'
 import { closest } from '../schema/suggest.ts'
@@ -18,7 +19,7 @@ let cachedMethods: ReadonlyMap<string, ReadonlySet<string>> | undefined
 /** Faker's public modules and their public methods, discovered once from a Faker instance. */
 function publicMethods(): ReadonlyMap<string, ReadonlySet<string>> {
   if (cachedMethods !== undefined) return cachedMethods
-  const faker = new Faker({ locale: [en, base] })
+  const faker = englishFaker()
   const modules = new Map<string, ReadonlySet<string>>()
   for (const name of Object.keys(faker).toSorted()) {
     if (name.startsWith('_') || NOT_MODULES.has(name)) continue
@@ -121,7 +122,7 @@ export function createFakerCatalog(): FakerCatalog {
     sampleType(call: FakerCall) {
       const key = `${call.path}${JSON.stringify(call.args)}`
       if (!sampled.has(key)) {
-        sampler ??= new Faker({ locale: [en, base] })
+        sampler ??= englishFaker()
         sampler.seed(SAMPLE_SEED)
         sampler.setDefaultRefDate(SAMPLE_REF_DATE)
         sampled.set(key, sampleWith(sampler, call))
