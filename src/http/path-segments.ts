@@ -3,7 +3,7 @@ export function pathSegments(pathname: string): string[] | undefined {
   const raw = pathname.split('/').slice(1)
   if (raw.at(-1) === '') raw.pop()
   try {
-    return raw.map((segment) => decodeURIComponent(segment))
+    return raw.map((segment) => (segment.includes('%') ? decodeURIComponent(segment) : segment))
   } catch {
     return undefined
   }

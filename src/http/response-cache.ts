@@ -19,12 +19,7 @@ export class ResponseCache {
 
   get(key: string, version: number): CachedList | undefined {
     if (version !== this.#version) return undefined
-    const entry = this.#entries.get(key)
-    if (entry !== undefined) {
-      this.#entries.delete(key)
-      this.#entries.set(key, entry)
-    }
-    return entry
+    return this.#entries.get(key)
   }
 
   set(key: string, version: number, entry: CachedList): void {

@@ -1,17 +1,31 @@
 import type { Context } from 'hono'
-import { answer, type HeaderRecord } from './answer-headers.ts'
+import { answer, answerHeaders, type HeaderRecord } from './answer-headers.ts'
 import type { ErrorBody } from './error-response.ts'
 import { matchesEtag, type JsonBody } from './json-body.ts'
 import { requestHeader } from './request-header.ts'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
+const NO_HEADERS: HeaderRecord = {}
+
+// A cached body's answer headers, built once per set of app-wide headers: reads of unchanged
+// items and lists then allocate nothing but the Response.
+const bodyHeaders = new WeakMap<JsonBody, { base: HeaderRecord; headers: HeaderRecord }>()
+
+function headersOf(c: Context, body: JsonBody): HeaderRecord {
+  const base = answerHeaders(c)
+  const known = bodyHeaders.get(body)
+  if (known?.base === base) return known.headers
+  const headers = { ...base, 'Content-Type': JSON_TYPE, ETag: body.etag }
+  bodyHeaders.set(body, { base, headers })
+  return headers
+}
 
 /** A JSON answer with its ETag; a GET or HEAD whose If-None-Match still matches gets 304. */
 export function sendJson(
   c: Context,
   body: JsonBody,
   status: 200 | 201 = 200,
-  headers: HeaderRecord = {},
+  headers: HeaderRecord = NO_HEADERS,
 ): Response {
   const method = c.req.method
   if (
@@ -21,6 +35,8 @@ export function sendJson(
   ) {
     return answer(c, null, 304, { ETag: body.etag, ...headers })
   }
+  if (headers === NO_HEADERS)
+    return new Response(body.payload, { status, headers: headersOf(c, body) })
   return answer(c, body.payload, status, { 'Content-Type': JSON_TYPE, ETag: body.etag, ...headers })
 }
 
