@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { afterEach, beforeEach } from 'vitest'
+import { tempDir } from './helpers.ts'
 
 export const BIN = new URL('../dist/bin.js', import.meta.url).pathname
 
@@ -34,7 +36,7 @@ export async function startCli(args: readonly string[], cwd: string): Promise<Ru
     url,
     output: () => output,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return child.exitCode
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
       const exited = once(child, 'exit')
       child.kill(signal)
       const [code] = (await exited) as [number | null]
@@ -59,4 +61,32 @@ export async function runCli(
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const [code] = (await once(child, 'exit')) as [number | null]
   return { code, stdout, stderr }
+}
+
+/** Per test: a temp folder and the built CLIs started in it, all cleaned up after the test. */
+export function cliSandbox(): {
+  dir(): string
+  start(args: readonly string[]): Promise<Running>
+} {
+  let folder: Awaited<ReturnType<typeof tempDir>> | undefined
+  const started: Running[] = []
+  beforeEach(async () => {
+    folder = await tempDir()
+  })
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((running) => running.stop('SIGKILL')))
+    await folder?.remove()
+  })
+  const dir = (): string => {
+    if (folder === undefined) throw new Error('cliSandbox() is used outside a test')
+    return folder.path
+  }
+  return {
+    dir,
+    async start(args) {
+      const running = await startCli(args, dir())
+      started.push(running)
+      return running
+    },
+  }
 }

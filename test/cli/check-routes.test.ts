@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/cli-io.ts'
-import { main } from '../../src/cli/main.ts'
+import { runMain, type CliRun } from '../cli-main.ts'
 
 const LIBRARY = new URL('../fixtures/library.json', import.meta.url).pathname
 const EVERY_FEATURE = new URL('../fixtures/every-feature.json', import.meta.url).pathname
 
-async function check(file: string): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    color: false,
-    interactive: false,
-    cwd: '/',
-    stopRequested: () => Promise.resolve('SIGTERM'),
-  }
-  const code = await main(['check', file], io)
-  return { code, out, err }
+function check(file: string): Promise<CliRun> {
+  return runMain('/', ['check', file])
 }
 
 describe('fauxrest check', () => {

@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/cli-io.ts'
-import { main } from '../../src/cli/main.ts'
+import { runMain, type CliRun } from '../cli-main.ts'
 import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -11,19 +10,8 @@ beforeEach(async () => {
 })
 afterEach(() => dir.remove())
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    color: false,
-    interactive: false,
-    cwd: dir.path,
-    stopRequested: () => Promise.resolve('SIGTERM'),
-  }
-  const code = await main(argv, io)
-  return { code, out, err }
+function run(...argv: string[]): Promise<CliRun> {
+  return runMain(dir.path, argv)
 }
 
 describe('fauxrest errors', () => {

@@ -2,8 +2,7 @@ import { validate } from '@readme/openapi-parser'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/cli-io.ts'
-import { main } from '../../src/cli/main.ts'
+import { runMain, type CliRun } from '../cli-main.ts'
 import { generate } from '../../src/generate/generate.ts'
 import { buildOpenApi } from '../../src/openapi/build-openapi.ts'
 import { buildTypes } from '../../src/typegen/build-types.ts'
@@ -20,19 +19,8 @@ beforeEach(async () => {
 })
 afterEach(() => dir.remove())
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    color: false,
-    interactive: false,
-    cwd: dir.path,
-    stopRequested: () => Promise.resolve('SIGTERM'),
-  }
-  const code = await main(argv, io)
-  return { code, out, err }
+function run(...argv: string[]): Promise<CliRun> {
+  return runMain(dir.path, argv)
 }
 
 type Document = {

@@ -1,24 +1,16 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runCli, startCli, type Running } from '../cli-process.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { cliSandbox, runCli, type Running } from '../cli-process.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const sandbox = cliSandbox()
 let running: Running | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await running?.stop('SIGKILL')
-  running = undefined
-  await dir.remove()
-})
 
 describe('fauxrest serve (built CLI)', () => {
   it('persists a POST across a restart', async () => {
-    const db = join(dir.path, 'db.json')
-    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'], dir.path)
+    const db = join(sandbox.dir(), 'db.json')
+    running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'])
     const created = await fetch(`${running.url}/posts`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -36,7 +28,7 @@ describe('fauxrest serve (built CLI)', () => {
     const onDisk = JSON.parse(await readFile(db, 'utf8')) as { posts: unknown[] }
     expect(onDisk.posts).toHaveLength(101)
 
-    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'], dir.path)
+    running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'])
     const read = await fetch(`${running.url}/posts/101`)
     expect(await read.json()).toEqual({
       userId: 2,
@@ -50,7 +42,7 @@ describe('fauxrest serve (built CLI)', () => {
   })
 
   it('prints the URL and a table of resources, counts and routes', async () => {
-    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', ':memory:'], dir.path)
+    running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', ':memory:'])
     const banner = running.output()
     expect(banner).toContain(`${running.url}\n`)
     expect(banner).toMatch(
@@ -60,12 +52,12 @@ describe('fauxrest serve (built CLI)', () => {
   })
 
   it('refuses a port in use with one clear line', async () => {
-    running = await startCli(
-      [JSONPLACEHOLDER, '--port', '0', '--db', ':memory:', '--quiet'],
-      dir.path,
-    )
+    running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', ':memory:', '--quiet'])
     const port = new URL(running.url).port
-    const result = await runCli([JSONPLACEHOLDER, '--port', port, '--db', ':memory:'], dir.path)
+    const result = await runCli(
+      [JSONPLACEHOLDER, '--port', port, '--db', ':memory:'],
+      sandbox.dir(),
+    )
     expect(result.code).toBe(1)
     expect(result.stderr).toBe(
       `fauxrest: port ${port} on 127.0.0.1 is already in use (try --port 0 for a free one)\n`,

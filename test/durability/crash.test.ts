@@ -1,10 +1,10 @@
 import { once } from 'node:events'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startCli, type Running } from '../cli-process.ts'
+import { describe, expect, it } from 'vitest'
+import { cliSandbox, type Running } from '../cli-process.ts'
 import { prng, type Prng } from '../fuzz/prng.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
 
 const ROUNDS = 8
 const WRITERS = 16
@@ -132,33 +132,25 @@ async function readPosts(file: string): Promise<Post[]> {
   return (JSON.parse(await readFile(file, 'utf8')) as { posts: Post[] }).posts
 }
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const sandbox = cliSandbox()
 let running: Running | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await running?.stop('SIGKILL')
-  running = undefined
-  await dir.remove()
-})
 
 describe('kill -9 at a random moment', () => {
   it(`loses no acknowledged write over ${ROUNDS} rounds of ${WRITERS} concurrent writers`, async () => {
     const random = prng(20_240_601)
     const model = new Model()
-    const db = join(dir.path, 'db.json')
+    const db = join(sandbox.dir(), 'db.json')
     const args = [JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet']
     const report: string[] = []
     let midWrite = 0
     for (let round = 0; round < ROUNDS; round++) {
-      running = await startCli(args, dir.path)
+      running = await sandbox.start(args)
       const { url, child } = running
       // Restarted on what the crash left: everything acknowledged is served, nothing else changed.
       const served = (await (await fetch(`${url}/posts`)).json()) as Post[]
       expect(model.check(served, 100)).toEqual([])
       model.settle(served)
-      expect(await readdir(dir.path)).toEqual(['db.json'])
+      expect(await readdir(sandbox.dir())).toEqual(['db.json'])
       const highest = Math.max(0, ...served.map((post) => post.id))
 
       const before = model.acknowledged
@@ -178,11 +170,11 @@ describe('kill -9 at a random moment', () => {
       expect(model.created.filter((id) => id <= highest)).toEqual([])
       expect(model.acknowledged - before).toBeGreaterThan(0)
       // A temp file left behind shows the kill landed in the middle of a file write.
-      if ((await readdir(dir.path)).length > 1) midWrite++
+      if ((await readdir(sandbox.dir())).length > 1) midWrite++
       report.push(`${model.acknowledged - before}`)
     }
 
-    running = await startCli(args, dir.path)
+    running = await sandbox.start(args)
     const served = (await (await fetch(`${running.url}/posts`)).json()) as Post[]
     expect(model.check(served, 100)).toEqual([])
     const next = await fetch(`${running.url}/posts`, {

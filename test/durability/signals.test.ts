@@ -2,20 +2,12 @@ import { once } from 'node:events'
 import { Agent, request, type ClientRequest, type IncomingMessage } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startCli, type Running } from '../cli-process.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { cliSandbox, type Running } from '../cli-process.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const sandbox = cliSandbox()
 let running: Running | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await running?.stop('SIGKILL')
-  running = undefined
-  await dir.remove()
-})
 
 type Answer = { status: number | undefined; connection: string | undefined; body: unknown }
 
@@ -57,8 +49,8 @@ async function until(check: () => boolean): Promise<void> {
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s', (signal) => {
   it('stops accepting, finishes the requests in flight, saves them and exits 0', async () => {
-    const db = join(dir.path, 'db.json')
-    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'], dir.path)
+    const db = join(sandbox.dir(), 'db.json')
+    running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', db, '--quiet'])
     const { url, child } = running
     const agent = new Agent({ keepAlive: true })
     const bodies = Array.from({ length: 8 }, (_, n) => ({

@@ -2,9 +2,9 @@ import { METHODS } from 'node:http'
 import { connect } from 'node:net'
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startCli, type Running } from '../cli-process.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { cliSandbox, type Running } from '../cli-process.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
 import { hostileRequests, type HostileRequest } from './hostile.ts'
 import { prng } from './prng.ts'
 
@@ -177,21 +177,13 @@ function talk(port: number, { bytes, after }: Exchange): Promise<string> {
   })
 }
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const sandbox = cliSandbox()
 let running: Running | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await running?.stop('SIGKILL')
-  running = undefined
-  await dir.remove()
-})
 
 describe('hostile bytes over a real socket (built CLI)', () => {
   it('never crashes the server and never answers 5xx', async () => {
-    const db = join(dir.path, 'db.json')
-    running = await startCli([JSONPLACEHOLDER, '--port', '0', '--db', db], dir.path)
+    const db = join(sandbox.dir(), 'db.json')
+    running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', db])
     const port = Number(new URL(running.url).port)
     const surface = {
       resources: ['users', 'posts', 'comments', 'albums', 'photos', 'todos', 'nothing'],
@@ -242,15 +234,21 @@ describe('hostile bytes over a real socket (built CLI)', () => {
   })
 
   it('serves no file from outside the static folder, however the path is spelled', async () => {
-    await mkdir(join(dir.path, 'public', 'sub'), { recursive: true })
-    await writeFile(join(dir.path, 'public', 'index.html'), '<h1>home</h1>')
-    await writeFile(join(dir.path, 'public', 'sub', 'page.txt'), 'inside')
-    await writeFile(join(dir.path, 'secret.txt'), 'TOP-SECRET')
-    await symlink(join(dir.path, 'secret.txt'), join(dir.path, 'public', 'leak.txt'))
-    running = await startCli(
-      [JSONPLACEHOLDER, '--port', '0', '--db', ':memory:', '--static', 'public', '--quiet'],
-      dir.path,
-    )
+    await mkdir(join(sandbox.dir(), 'public', 'sub'), { recursive: true })
+    await writeFile(join(sandbox.dir(), 'public', 'index.html'), '<h1>home</h1>')
+    await writeFile(join(sandbox.dir(), 'public', 'sub', 'page.txt'), 'inside')
+    await writeFile(join(sandbox.dir(), 'secret.txt'), 'TOP-SECRET')
+    await symlink(join(sandbox.dir(), 'secret.txt'), join(sandbox.dir(), 'public', 'leak.txt'))
+    running = await sandbox.start([
+      JSONPLACEHOLDER,
+      '--port',
+      '0',
+      '--db',
+      ':memory:',
+      '--static',
+      'public',
+      '--quiet',
+    ])
     const port = Number(new URL(running.url).port)
     const paths = [
       '/../secret.txt',

@@ -1,8 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startCli, type Running } from '../cli-process.ts'
-import { tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { cliSandbox, type Running } from '../cli-process.ts'
 import { eventually } from './eventually.ts'
 
 type Post = { id: number; userId: number; title: string }
@@ -14,20 +13,12 @@ const TAGS = { count: 2, fields: { label: 'lorem.word' } }
 
 const schemaText = (resources: object) => JSON.stringify({ seed: 3, resources }, null, 2)
 
-let dir: Awaited<ReturnType<typeof tempDir>>
+const sandbox = cliSandbox()
 let running: Running | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await running?.stop('SIGKILL')
-  running = undefined
-  await dir.remove()
-})
 
 async function start(args: readonly string[]): Promise<Running> {
-  await writeFile(join(dir.path, 'schema.json'), schemaText({ users: USERS, posts: POSTS }))
-  running = await startCli(['schema.json', '--port', '0', '--watch', ...args], dir.path)
+  await writeFile(join(sandbox.dir(), 'schema.json'), schemaText({ users: USERS, posts: POSTS }))
+  running = await sandbox.start(['schema.json', '--port', '0', '--watch', ...args])
   return running
 }
 
@@ -56,20 +47,20 @@ const outputShows = (text: string) =>
   eventually(async () => (running?.output().includes(text) === true ? true : undefined), text)
 
 const readDb = async (): Promise<Db> =>
-  JSON.parse(await readFile(join(dir.path, 'db.json'), 'utf8')) as Db
+  JSON.parse(await readFile(join(sandbox.dir(), 'db.json'), 'utf8')) as Db
 
 const count = (text: string, part: string) => text.split(part).length - 1
 
 describe('fauxrest serve --watch (built CLI)', () => {
   it('reloads the db file edited outside; its own writes are not taken for edits', async () => {
     await start(['--db', 'db.json'])
-    const file = join(dir.path, 'db.json')
+    const file = join(sandbox.dir(), 'db.json')
 
     // An editor that saves by writing a new file and renaming it over the old one.
     const first = await readDb()
     first.posts[0] = { ...(first.posts[0] as Post), title: 'renamed into place' }
-    await writeFile(join(dir.path, '.db.json.edit'), JSON.stringify(first))
-    await rename(join(dir.path, '.db.json.edit'), file)
+    await writeFile(join(sandbox.dir(), '.db.json.edit'), JSON.stringify(first))
+    await rename(join(sandbox.dir(), '.db.json.edit'), file)
     await until('/posts/1', ({ body }) => (body as Post).title === 'renamed into place')
 
     const created = await post('/posts', { userId: 2, title: 'right after' })
@@ -92,7 +83,7 @@ describe('fauxrest serve --watch (built CLI)', () => {
   it('keeps serving through a broken db edit, and saves the next write over it', async () => {
     await start(['--db', 'db.json'])
     const before = (await get('/db')).body
-    await writeFile(join(dir.path, 'db.json'), '{"posts": [')
+    await writeFile(join(sandbox.dir(), 'db.json'), '{"posts": [')
     await outputShows(
       'fauxrest: db.json:1:12: invalid JSON: unexpected end of file (keeping the data in memory)\n',
     )
@@ -104,7 +95,7 @@ describe('fauxrest serve --watch (built CLI)', () => {
 
   it('reloads an edited schema: new routes answer, data and ids carry on, broken edits are refused', async () => {
     await start(['--db', 'db.json'])
-    const schema = join(dir.path, 'schema.json')
+    const schema = join(sandbox.dir(), 'schema.json')
     const created = await post('/posts', { userId: 1, title: 'before the reload' })
     expect(created.body.id).toBe(4)
     expect((await fetch(`${running?.url ?? ''}/posts/4`, { method: 'DELETE' })).status).toBe(200)
@@ -135,7 +126,7 @@ describe('fauxrest serve --watch (built CLI)', () => {
     await start(['--db', ':memory:', '--quiet'])
     const created = await post('/users/1/posts', { title: 'only in memory' })
     await writeFile(
-      join(dir.path, 'schema.json'),
+      join(sandbox.dir(), 'schema.json'),
       schemaText({ users: USERS, posts: POSTS, tags: TAGS }),
     )
     await until('/tags', ({ status }) => status === 200)
@@ -143,9 +134,9 @@ describe('fauxrest serve --watch (built CLI)', () => {
   })
 
   it('reloads a plain database edited outside, with the resources it gains', async () => {
-    const file = join(dir.path, 'plain.json')
+    const file = join(sandbox.dir(), 'plain.json')
     await writeFile(file, JSON.stringify({ posts: [{ id: 1, title: 'plain' }] }, null, 2))
-    running = await startCli(['plain.json', '--port', '0', '--watch'], dir.path)
+    running = await sandbox.start(['plain.json', '--port', '0', '--watch'])
     const created = await post('/posts', { title: 'kept' })
     expect(created.body).toEqual({ title: 'kept', id: 2 })
     const onDisk = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
@@ -168,7 +159,7 @@ describe('fauxrest serve --watch (built CLI)', () => {
       }
     }
     const writers = Array.from({ length: 8 }, (_, n) => writer(n))
-    const schema = join(dir.path, 'schema.json')
+    const schema = join(sandbox.dir(), 'schema.json')
     await eventually(async () => (acknowledged.length > 20 ? true : undefined), 'some writes')
     await writeFile(schema, schemaText({ users: USERS, posts: POSTS, tags: TAGS }))
     await until('/tags', ({ status }) => status === 200)
