@@ -64,7 +64,12 @@ const ERRORS: ReadonlyMap<string, readonly [name: string, response: JsonObject]>
   ],
   [
     '409',
-    ['Conflict', errorResponse('The id is already in use, or child items restrict the delete.')],
+    [
+      'Conflict',
+      errorResponse(
+        'The id is already in use, a `unique` value is already used, or child items restrict the delete.',
+      ),
+    ],
   ],
   ['412', ['PreconditionFailed', errorResponse('`If-Match` does not match the current ETag.')]],
   ['413', ['PayloadTooLarge', errorResponse('The body is over the size limit.')]],

@@ -52,8 +52,8 @@ export const SHARED_PARAMETERS: JsonObject = {
   _delay: queryParameter('_delay', 'Delay this answer by this many milliseconds.', NON_NEGATIVE),
   _status: queryParameter(
     '_status',
-    'Answer with this status instead, with a JSON error body for 4xx and 5xx (to try error and loading states). The header `Prefer: code=CODE` does the same.',
-    { type: 'integer', minimum: 100, maximum: 599 },
+    'Answer with this status instead, without running the request: a JSON error body for 4xx and 5xx, no body for 204, 205 and 304, `{}` otherwise (to try error and loading states). The header `Prefer: code=CODE` does the same.',
+    { type: 'integer', minimum: 200, maximum: 599 },
   ),
   'If-None-Match': {
     name: 'If-None-Match',
