@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
@@ -35,6 +35,9 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
       : resolve(io.cwd, flags.db ?? 'db.json')
   const publicDir = resolve(io.cwd, 'public')
   const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
+  if (flags.staticDir !== undefined && !isFolder(resolve(io.cwd, flags.staticDir))) {
+    throw new UserError(`--static ${flags.staticDir}: no such folder`)
+  }
   const bar = io.interactive ? progressBar(io.err) : undefined
   const options: Omit<MockOptions, 'schema'> = {
     db,
@@ -95,4 +98,8 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
 function withKeeping(message: string, keeping: string): string {
   const [first = '', ...rest] = message.split('\n')
   return [`${first} (keeping ${keeping})`, ...rest].join('\n')
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
 }

@@ -71,6 +71,14 @@ describe('fauxrest errors', () => {
     expect(await run(...argv)).toEqual({ code: 1, out: '', err })
   })
 
+  it('refuses --static for a folder that does not exist', async () => {
+    expect(await run(JSONPLACEHOLDER, '--db', ':memory:', '--static', 'nowhere')).toEqual({
+      code: 1,
+      out: '',
+      err: 'fauxrest: --static nowhere: no such folder\n',
+    })
+  })
+
   it('refuses --reset on a plain db file, which has nothing to regenerate from', async () => {
     await writeFile(join(dir.path, 'db.json'), JSON.stringify({ posts: [{ id: 1 }] }))
     const result = await run('db.json', '--reset')
