@@ -3,6 +3,7 @@ import type { Delay } from './app-options.ts'
 import { setAnswerHeaders, type HeaderRecord } from './answer-headers.ts'
 import { requestDelay, pickDelay, type Sleep } from './delay.ts'
 import { forcedAnswer } from './forced-status.ts'
+import { keepLatest } from './keep-latest.ts'
 import { splitUrl } from './path-segments.ts'
 import { readBodyText, tooLarge } from './read-json-body.ts'
 import { requestHeader } from './request-header.ts'
@@ -44,6 +45,7 @@ export function frontDoor(options: DoorOptions): Door {
   const sleep = options.sleep ?? realSleep
   const random = options.random ?? Math.random
   return (c, run) => {
+    keepLatest(c)
     setAnswerHeaders(c, cors)
     if (options.cors && c.req.method === 'OPTIONS') {
       const method = requestHeader(c, 'access-control-request-method')
