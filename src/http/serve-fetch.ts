@@ -1,6 +1,6 @@
 import { getRequestListener, type HttpBindings } from '@hono/node-server'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { UserError } from '../errors.ts'
 
@@ -20,6 +20,9 @@ export type ServeOptions = {
   readonly bodyLimit: number
 }
 
+const LATEST_RESPONSE = Symbol('latest response')
+type Connection = Socket & { [LATEST_RESPONSE]?: ServerResponse }
+
 // A body this far over the limit is not worth draining: the connection is dropped instead.
 const DRAIN_LIMIT = 64 * 1024 * 1024
 
@@ -30,16 +33,22 @@ const DRAIN_LIMIT = 64 * 1024 * 1024
 export function serveFetch(fetch: Fetch, options: ServeOptions): Promise<Listening> {
   const { port, host } = options
   return new Promise((resolvePromise, reject) => {
-    const inFlight = new Set<ServerResponse>()
+    // Connections, each with its latest response, so `close` can tell the answers in flight to end
+    // their connection. Tracked per connection: a 'close' listener per request cost about 15% of a
+    // small read's throughput.
+    const connections = new Set<Connection>()
     let closing = false
     const listener = getRequestListener((request, env) => fetch(request, env as HttpBindings))
-    const server = createServer(bodyFirst(listener, options.bodyLimit))
-    server.on('request', (_: IncomingMessage, response: ServerResponse) => {
+    const read = bodyFirst(listener, options.bodyLimit)
+    const server = createServer((request, response) => {
+      const socket: Connection = request.socket
+      socket[LATEST_RESPONSE] = response
       if (closing) keepNoConnection(response)
-      else {
-        inFlight.add(response)
-        response.once('close', () => inFlight.delete(response))
-      }
+      return read(request, response)
+    })
+    server.on('connection', (socket: Connection) => {
+      connections.add(socket)
+      socket.once('close', () => connections.delete(socket))
     })
     const onError = (error: NodeJS.ErrnoException): void => {
       reject(
@@ -60,7 +69,10 @@ export function serveFetch(fetch: Fetch, options: ServeOptions): Promise<Listeni
         close: () =>
           new Promise<void>((done) => {
             closing = true
-            for (const response of inFlight) keepNoConnection(response)
+            for (const socket of connections) {
+              const response = socket[LATEST_RESPONSE]
+              if (response !== undefined && !response.writableFinished) keepNoConnection(response)
+            }
             server.close(() => done())
             server.closeIdleConnections()
           }),
