@@ -7,16 +7,19 @@ import { requestHeader } from './request-header.ts'
 const JSON_TYPE = 'application/json; charset=utf-8'
 const NO_HEADERS: HeaderRecord = {}
 
-// A cached body's answer headers, built once per set of app-wide headers: reads of unchanged
-// items and lists then allocate nothing but the Response.
-const bodyHeaders = new WeakMap<JsonBody, { base: HeaderRecord; headers: HeaderRecord }>()
+type KnownHeaders = { base: HeaderRecord; extra: HeaderRecord; headers: HeaderRecord }
 
-function headersOf(c: Context, body: JsonBody): HeaderRecord {
+// A cached body's answer headers, built once per set of app-wide headers and extra headers (a
+// cached list's paging headers): reads of unchanged items and lists then allocate nothing but the
+// Response.
+const bodyHeaders = new WeakMap<JsonBody, KnownHeaders>()
+
+function headersOf(c: Context, body: JsonBody, extra: HeaderRecord): HeaderRecord {
   const base = answerHeaders(c)
   const known = bodyHeaders.get(body)
-  if (known?.base === base) return known.headers
-  const headers = { ...base, 'Content-Type': JSON_TYPE, ETag: body.etag }
-  bodyHeaders.set(body, { base, headers })
+  if (known?.base === base && known.extra === extra) return known.headers
+  const headers = { ...base, 'Content-Type': JSON_TYPE, ETag: body.etag, ...extra }
+  bodyHeaders.set(body, { base, extra, headers })
   return headers
 }
 
@@ -35,9 +38,7 @@ export function sendJson(
   ) {
     return answer(c, null, 304, { ETag: body.etag, ...headers })
   }
-  if (headers === NO_HEADERS)
-    return new Response(body.payload, { status, headers: headersOf(c, body) })
-  return answer(c, body.payload, status, { 'Content-Type': JSON_TYPE, ETag: body.etag, ...headers })
+  return new Response(body.payload, { status, headers: headersOf(c, body, headers) })
 }
 
 export function sendError(
