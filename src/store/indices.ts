@@ -20,25 +20,41 @@ function idKey(id: unknown): string | undefined {
 }
 
 export function buildIndex(rows: readonly Row[], refFields: readonly string[]): ResourceIndex {
-  const index: ResourceIndex = {
-    byId: new Map(),
-    byRef: new Map(refFields.map((field) => [field, new Map()])),
+  const index: ResourceIndex = { byId: new Map(), byRef: new Map() }
+  for (const row of rows) {
+    const key = idKey(row['id'])
+    if (key !== undefined) index.byId.set(key, row)
   }
-  for (const row of rows) indexInsert(index, row)
+  addRefIndices(index, rows, refFields)
   return index
+}
+
+/** Adds foreign-key groups for `refFields` (built from the rows, in list order) to an index. */
+export function addRefIndices(
+  index: ResourceIndex,
+  rows: readonly Row[],
+  refFields: readonly string[],
+): void {
+  for (const field of refFields) {
+    const refs: RefIndex = new Map()
+    for (const row of rows) appendToGroup(refs, row[field], row)
+    index.byRef.set(field, refs)
+  }
 }
 
 /** Indexes a row appended at the end of the list. */
 export function indexInsert(index: ResourceIndex, row: Row): void {
   const key = idKey(row['id'])
   if (key !== undefined) index.byId.set(key, row)
-  for (const [field, refs] of index.byRef) {
-    const parent = idKey(row[field])
-    if (parent === undefined) continue
-    const group = refs.get(parent)
-    if (group === undefined) refs.set(parent, [row])
-    else group.push(row)
-  }
+  for (const [field, refs] of index.byRef) appendToGroup(refs, row[field], row)
+}
+
+function appendToGroup(refs: RefIndex, parentId: unknown, row: Row): void {
+  const parent = idKey(parentId)
+  if (parent === undefined) return
+  const group = refs.get(parent)
+  if (group === undefined) refs.set(parent, [row])
+  else group.push(row)
 }
 
 /**

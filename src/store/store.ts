@@ -69,7 +69,7 @@ export class Store {
   }
 
   get(resource: string, id: Id | string): Row | undefined {
-    return this.#tables.get(resource).index.byId.get(String(id))
+    return this.#tables.get(resource).byId(String(id))
   }
 
   byRef(child: string, field: string, parentId: Id | string): readonly Row[] {
@@ -208,7 +208,7 @@ export class Store {
   async #update(resource: string, id: Id | string, change: (row: Row) => Row) {
     this.#writable()
     const table = this.#tables.get(resource)
-    const row = table.index.byId.get(String(id))
+    const row = table.byId(String(id))
     if (row === undefined) return undefined
     const next = change(row)
     table.swap(row, next)

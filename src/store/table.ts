@@ -1,6 +1,6 @@
 import type { Id, Row } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
-import { buildIndex, indexInsert, indexRemove, indexReplace } from './indices.ts'
+import { addRefIndices, buildIndex, indexInsert, indexRemove, indexReplace } from './indices.ts'
 import type { ResourceIndex } from './indices.ts'
 import { advanceCounter, nextIntegerId, randomId } from './next-id.ts'
 
@@ -10,6 +10,9 @@ export class Table {
   readonly #refFields: readonly string[]
   #rows: Row[]
   #index: ResourceIndex
+  // Foreign-key groups are built on first use, not at startup: at 20x JSONPlaceholder, grouping
+  // 100,000 photos by album was a tenth of the time to the first answer, for a filter few ask for.
+  #refsBuilt = false
   /** Next integer id; only ever increases, so ids are never reused. */
   #counter = 1
   #peeked: string | undefined
@@ -25,8 +28,18 @@ export class Table {
     return this.#rows
   }
 
+  /** Every index, foreign-key groups included (built now if they were not yet). */
   get index(): ResourceIndex {
+    if (!this.#refsBuilt) {
+      addRefIndices(this.#index, this.#rows, this.#refFields)
+      this.#refsBuilt = true
+    }
     return this.#index
+  }
+
+  /** The row with this id (as the index keys ids), without building the foreign-key groups. */
+  byId(key: string): Row | undefined {
+    return this.#index.byId.get(key)
   }
 
   /** Takes new rows (reset, reload, rollback) and indexes them afresh. */
@@ -86,6 +99,7 @@ export class Table {
 
   #load(rows: Row[]): ResourceIndex {
     if (this.spec.id === 'integer') this.#counter = Math.max(this.#counter, nextIntegerId(rows))
-    return buildIndex(rows, this.#refFields)
+    this.#refsBuilt = false
+    return buildIndex(rows, [])
   }
 }
