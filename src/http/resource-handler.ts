@@ -59,7 +59,7 @@ function methodNotAllowed(c: Context, target: Target, deps: HandlerDeps): AppErr
 
 function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const { store } = deps
-  const { pathname, search } = splitUrl(c.req.url)
+  const { search } = splitUrl(c.req.url)
   if (target.kind === 'single') return sendJson(c, rowBody(store.single(target.resource.name)))
   if (target.kind === 'item') {
     const row = existing(c, target)
@@ -70,7 +70,8 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
       toJsonBody(shapeItem(row, query, target.resource, store.schema, deps.lookups)),
     )
   }
-  const key = pathname + search
+  // The whole URL: a cached Link header names the origin the client asked.
+  const key = c.req.url
   const cached = deps.cache.get(key, store.version)
   if (cached !== undefined) return sendJson(c, cached.body, 200, cached.headers)
   const url = new URL(c.req.url)

@@ -109,21 +109,26 @@ function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: Id): Row {
   return kind === 'replace' ? { ...body, id } : { ...row, ...body, id }
 }
 
-/** A nested write sets every foreign key its path names, with the parents' own (typed) ids. */
+/**
+ * A nested write sets the foreign key its parent's route uses, and the key of every ancestor the
+ * path names that reaches this resource by exactly one relation, with the parents' own (typed) ids.
+ */
 function withParentKeys(
   body: JsonObject,
   resource: string,
   parents: readonly ParentLink[],
   schema: Schema,
 ): JsonObject {
-  if (parents.length === 0) return body
+  const parent = parents.at(-1)
+  if (parent === undefined) return body
   const keys: JsonObject = {}
-  for (const parent of parents) {
-    for (const relation of schema.relations) {
-      if (relation.child === resource && relation.parent === parent.resource) {
-        keys[relation.field] = parent.id
-      }
-    }
+  for (const ancestor of parents.slice(0, -1)) {
+    const links = schema.relations.filter(
+      (relation) => relation.child === resource && relation.parent === ancestor.resource,
+    )
+    const [only] = links
+    if (links.length === 1 && only !== undefined) keys[only.field] = ancestor.id
   }
+  keys[parent.relation.field] = parent.id
   return { ...body, ...keys }
 }
