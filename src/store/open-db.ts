@@ -94,7 +94,7 @@ export function fill(schema: Schema, existing: Data, generate: Generate, all: bo
   }
   if (missing.size === 0) return existing
   const generated = generate(missing, existing)
-  const data: Data = all ? {} : existing
+  const data: Data = all ? {} : { ...existing }
   for (const name of missing) {
     const value = generated[name]
     if (value === undefined) throw new Error(`generate() returned no data for ${name}`)

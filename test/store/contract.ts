@@ -267,11 +267,13 @@ export function runStoreContract(harness: StoreHarness): void {
       expect(store.data()).toEqual(generateAll())
     })
 
-    it('replaceAll swaps the data in, generating what it lacks', async () => {
+    it('replaceAll swaps the data in, generating what it lacks, and leaves its argument alone', async () => {
       const store = await harness.open()
       const next: Data = { ...generateAll(), users: [{ id: 10, name: 'ten' }], posts: [] }
       delete next['likes']
       await store.replaceAll(next)
+      // The caller's object is left as it was: the generated resource goes into the store's copy.
+      expect(Object.keys(next)).not.toContain('likes')
       expect(store.data()).toEqual({ ...next, likes: generateAll()['likes'] })
       expect(store.get('users', 10)).toEqual({ id: 10, name: 'ten' })
       expect(store.byRef('posts', 'userId', 1)).toEqual([])
