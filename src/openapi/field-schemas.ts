@@ -29,9 +29,9 @@ function formatOf(fakerPath: string): string | undefined {
 
 /** Ids by strategy; free-form resources (and plain db files) may hold ids of either type. */
 export function idSchemaFor(resource: ResourceSpec | undefined): JsonObject {
-  if (resource?.id === 'uuid') return { type: 'string', format: 'uuid' }
   if (resource === undefined || resource.fields === undefined)
     return { type: ['integer', 'string'] }
+  if (resource.id === 'uuid') return { type: 'string', format: 'uuid' }
   // Generated nanoids are URL-safe, but a client may create an item with any non-empty string id.
   if (resource.id === 'nanoid') return { type: 'string', minLength: 1 }
   return { type: 'integer' }

@@ -518,6 +518,14 @@ describe('buildOpenApi for a schema using every feature', () => {
     })
   })
 
+  it('takes any id for a free-form resource, whatever its id strategy, as the server does', () => {
+    const document = buildOpenApi(schemaOf({ resources: { things: { id: 'uuid' } } }))
+    expect(at(document, 'components', 'schemas', 'Thing', 'properties', 'id')).toEqual({
+      type: ['integer', 'string'],
+      description: 'The item id.',
+    })
+  })
+
   it('offers _embed and _expand by relation names', async () => {
     const params = at(await built(), 'paths', '/comments', 'get', 'parameters') as JsonObject[]
     const values = (name: string): JsonValue | undefined =>
