@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { errorBody } from './error-response.ts'
 import { splitUrl } from './path-segments.ts'
+import { notFound } from './resolve-target.ts'
 import { sendEmpty, sendError } from './send-json.ts'
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
@@ -14,7 +15,7 @@ export function notFoundHandler(app: Hono): (c: Context) => Response {
     const path = splitUrl(c.req.url).pathname
     const methods = routeMethods(app, path)
     if (methods.length === 0) {
-      return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
+      return sendError(c, 404, errorBody(notFound(path).message))
     }
     const allow = [...methods, 'OPTIONS'].join(', ')
     if (c.req.method === 'OPTIONS') return sendEmpty(c, 204, { Allow: allow })

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Context, Hono } from 'hono'
 import { docsAssetContentType, docsAssetPath } from '../pages/docs-assets.ts'
 import { renderDocsPage } from '../pages/docs-page.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from './app-options.ts'
-import { errorBody } from './error-response.ts'
+import { etagOf } from './json-body.ts'
+import { splitUrl } from './path-segments.ts'
+import { notFound } from './resolve-target.ts'
 import { prefersJson } from './prefers-json.ts'
 import type { Route } from './create-app.ts'
 import { requestHeader } from './request-header.ts'
-import { sendEmpty, sendError, sendJson } from './send-json.ts'
+import { sendEmpty, sendJson } from './send-json.ts'
 import { type Page, sendPage, textPage } from './send-page.ts'
 import { surfacePages } from './surface-pages.ts'
 
@@ -64,10 +65,7 @@ export function registerSurfaceRoutes(
     `${ASSET_BASE}/:name`,
     route(async (c) => {
       const asset = await docsAsset(c.req.param('name') ?? '')
-      if (asset === undefined) {
-        const path = new URL(c.req.url).pathname
-        return sendError(c, 404, errorBody(`The requested resource was not found: ${path}.`))
-      }
+      if (asset === undefined) throw notFound(splitUrl(c.req.url).pathname)
       return sendPage(c, asset, { 'Cache-Control': 'public, max-age=86400' })
     }),
   )
@@ -91,7 +89,7 @@ function docsAsset(name: string): Promise<Page | undefined> {
   if (asset === undefined) {
     asset = readFile(path).then((bytes) => ({
       body: new Uint8Array(bytes),
-      etag: `"${createHash('sha1').update(bytes).digest('base64url')}"`,
+      etag: etagOf(bytes),
       type,
     }))
     // A failed read is not remembered: the next request tries again.
