@@ -1,9 +1,7 @@
 import type { Context } from 'hono'
-import { AppError } from '../errors.ts'
 import type { Id, JsonObject, Row } from '../json.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 import type { Store } from '../store/store.ts'
-import { planRemoval } from '../store/remove-plan.ts'
 import { validateWrite, type WriteContext, type WriteKind } from '../validate/validate-write.ts'
 import type { AppOptions } from './app-options.ts'
 import { rowBody, toJsonBody } from './json-body.ts'
@@ -87,22 +85,12 @@ async function remove(
 ): Promise<Response> {
   const { store, options } = deps
   const id = row['id'] as Id
-  if (options.fakeWrites) checkFakeRemoval(store, resource.name, row)
+  // Fake writes give the 409 a real delete would, and change nothing.
+  if (options.fakeWrites) store.removalPlan(resource.name, row)
   const removed = options.fakeWrites ? row : await store.remove(resource.name, id)
   if (removed === undefined) throw notFound(splitUrl(c.req.url).pathname)
   if (options.deleteMode === 'no-content') return sendEmpty(c, 204)
   return sendJson(c, options.deleteMode === 'item' ? rowBody(removed) : toJsonBody({}))
-}
-
-/** The 409 a real delete would give when `restrict` children remain (the store's wording). */
-function checkFakeRemoval(store: Store, resource: string, row: Row): void {
-  const children = (child: string, field: string, parentId: Id) =>
-    store.byRef(child, field, parentId)
-  const { blocked } = planRemoval(resource, row, store.schema.relations, children)
-  if (blocked.length === 0) return
-  const where = blocked.map((issue) => issue.path).join(', ')
-  const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: restricted by ${where}.`
-  throw new AppError('conflict', message, { details: blocked })
 }
 
 function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: Id): Row {

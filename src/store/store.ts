@@ -9,7 +9,7 @@ import { fsReason } from './fs-reason.ts'
 import { NO_ROWS } from './indices.ts'
 import { MEMORY, fill, openDb, saveOpened } from './open-db.ts'
 import type { Generate, OpenDbOptions, OpenedDb } from './open-db.ts'
-import { planRemoval } from './remove-plan.ts'
+import { planRemoval, type RemovalPlan } from './remove-plan.ts'
 import { copyObject, mergeRow, withId } from './rows.ts'
 import { restoreFrom, startupData } from './startup-data.ts'
 import { Tables } from './tables.ts'
@@ -116,20 +116,26 @@ export class Store {
     return this.#update(resource, id, (row) => mergeRow(row, body))
   }
 
+  /**
+   * What deleting `row` would do (every onDelete followed); throws the 409 of a restrict relation
+   * that forbids it. Changes nothing: `remove` applies the plan, fake writes only check it.
+   */
+  removalPlan(resource: string, row: Row): RemovalPlan {
+    const children = (child: string, field: string, parentId: Id) =>
+      this.byRef(child, field, parentId)
+    const plan = planRemoval(resource, row, this.schema.relations, children)
+    if (plan.blocked.length === 0) return plan
+    const where = plan.blocked.map((issue) => issue.path).join(', ')
+    const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: restricted by ${where}.`
+    throw new AppError('conflict', message, { details: plan.blocked })
+  }
+
   /** Deletes an item and applies each relation's onDelete; a restrict conflict changes nothing. */
   async remove(resource: string, id: Id | string): Promise<Row | undefined> {
     this.#writable()
     const row = this.get(resource, id)
     if (row === undefined) return undefined
-    const children = (child: string, field: string, parentId: Id) =>
-      this.byRef(child, field, parentId)
-    const plan = planRemoval(resource, row, this.schema.relations, children)
-    if (plan.blocked.length > 0) {
-      const where = plan.blocked.map((issue) => issue.path).join(', ')
-      const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: restricted by ${where}.`
-      throw new AppError('conflict', message, { details: plan.blocked })
-    }
-    for (const name of this.#tables.apply(plan)) this.#changed(name)
+    for (const name of this.#tables.apply(this.removalPlan(resource, row))) this.#changed(name)
     await this.#commit()
     return row
   }
