@@ -86,7 +86,7 @@ export function parseEnumKind(
   spec: Record<string, unknown>,
   path: string,
   ctx: ParseContext,
-  place: { readonly topLevel: boolean; readonly modifiers: DeclaredModifiers },
+  place: { readonly inArray: boolean; readonly modifiers: DeclaredModifiers },
 ): ParsedKind | undefined {
   const values = spec['enum']
   if (!Array.isArray(values) || values.length === 0 || !isJsonValue(values)) {
@@ -94,7 +94,8 @@ export function parseEnumKind(
     return undefined
   }
   const distinct = new Set(values.map((value) => JSON.stringify(value))).size
-  if (place.modifiers.unique && place.topLevel && distinct < ctx.count) {
+  // Unique across the items holds at the top level and in nested objects, not inside arrays.
+  if (place.modifiers.unique && !place.inArray && distinct < ctx.count) {
     const message = `cannot be unique: ${distinct} distinct values for ${ctx.count} items`
     report(ctx.issues, childPath(path, 'unique'), message)
     return undefined

@@ -24,7 +24,12 @@ import { childPath } from './path.ts'
 import type { FieldSpec } from './types.ts'
 
 /** Where a field sits: refs are only allowed at the top level of a resource's fields. */
-export type Place = { readonly topLevel: boolean; readonly depth: number }
+export type Place = {
+  readonly topLevel: boolean
+  /** Inside an array: a value there is unique only among its siblings, not across items. */
+  readonly inArray: boolean
+  readonly depth: number
+}
 
 const MODIFIER_KEYS: ReadonlySet<string> = new Set([
   ...COMMON_MODIFIERS,
@@ -119,7 +124,7 @@ function parseSpec(
 ): FieldSpec | undefined {
   checkSpecKeys(spec, kind, path, ctx.issues)
   const modifiers = parseModifiers(spec, path, ctx.issues)
-  const where = { topLevel: place.topLevel, modifiers }
+  const where = { topLevel: place.topLevel, inArray: place.inArray, modifiers }
   let parsed: ParsedKind | undefined
   if (kind === 'faker') parsed = parseFakerKind(spec, path, ctx)
   else if (kind === 'ref') parsed = parseRefKind(spec, path, ctx, where)
@@ -147,7 +152,7 @@ function nestedObject(
   modifiers: DeclaredModifiers,
   specPath = fieldsPath,
 ): FieldSpec {
-  const inner = { topLevel: false, depth: place.depth + 1 }
+  const inner = { topLevel: false, inArray: place.inArray, depth: place.depth + 1 }
   const fields = parseFieldEntries(Object.entries(value), fieldsPath, ctx, inner)
   return finishSpec({ kind: 'object', fields }, 'object', modifiers, specPath, ctx.issues)
 }
@@ -160,7 +165,7 @@ function arrayField(
   modifiers: DeclaredModifiers,
 ): FieldSpec | undefined {
   checkContainerType(modifiers, 'array', path, ctx.issues)
-  const inner = { topLevel: false, depth: place.depth + 1 }
+  const inner = { topLevel: false, inArray: true, depth: place.depth + 1 }
   const of = parseField(spec['array'], childPath(path, 'array'), ctx, inner)
   const bounds = parseArrayBounds(spec, path, ctx)
   if (of === undefined || bounds === undefined) return undefined

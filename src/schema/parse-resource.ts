@@ -68,7 +68,11 @@ export function parseResource(
   const idIndex = singular ? -1 : entries.findIndex(([key]) => key === 'id')
   const idField = idIndex >= 0 ? entries.splice(idIndex, 1)[0]?.[1] : undefined
   if (idIndex >= 0) id = idFromFields(idField, id, childPath(fieldsPath, 'id'), ctx)
-  const fields: Fields = parseFieldEntries(entries, fieldsPath, ctx, { topLevel: true, depth: 0 })
+  const fields: Fields = parseFieldEntries(entries, fieldsPath, ctx, {
+    topLevel: true,
+    inArray: false,
+    depth: 0,
+  })
   return { name, singular, count, id: id ?? 'integer', fields, idPosition: Math.max(0, idIndex) }
 }
 

@@ -462,6 +462,16 @@ const specs: Case[] = [
     [{ path: `${F}.x.unique`, message: 'cannot be unique: 2 distinct values for 10 items' }],
   ],
   [
+    'unique enum too small in a nested object',
+    withFields({ o: { object: { x: { enum: ['a', 'b'], unique: true } } } }),
+    [
+      {
+        path: `${F}.o.object.x.unique`,
+        message: 'cannot be unique: 2 distinct values for 10 items',
+      },
+    ],
+  ],
+  [
     'unique constant',
     withFields({ x: { value: 1, unique: true } }),
     [{ path: `${F}.x.unique`, message: 'a constant "value" cannot be unique' }],
