@@ -26,7 +26,7 @@ export function buildRelations(resources: ReadonlyMap<string, ResourceSpec>): Re
 }
 
 /** A ref every generated child must fill: not optional and not nullable (plain dbs have none). */
-export function isRequiredRef(schema: Graph, relation: Relation): boolean {
+function isRequiredRef(schema: Graph, relation: Relation): boolean {
   const spec = schema.resources.get(relation.child)?.fields?.get(relation.field)
   return spec !== undefined && !spec.optional && !spec.nullable
 }
@@ -55,40 +55,4 @@ export function refCycleIssues(schema: Graph): Issue[] {
   }
   for (const name of schema.resources.keys()) if (!state.has(name)) visit(name)
   return issues
-}
-
-/**
- * Resource names with parents before children, otherwise in declaration order. A cycle (allowed
- * when one of its refs is nullable or optional) is broken at such a ref.
- */
-export function parentsFirst(schema: Graph): string[] {
-  const order: string[] = []
-  const done = new Set<string>()
-  const pending = [...schema.resources.keys()]
-  const ready = (name: string, requiredOnly: boolean): boolean =>
-    schema.relations.every(
-      (relation) =>
-        relation.child !== name ||
-        relation.parent === name ||
-        done.has(relation.parent) ||
-        !schema.resources.has(relation.parent) ||
-        (requiredOnly && !isRequiredRef(schema, relation)),
-    )
-  // Declaration order among ready resources; a required cycle (an invalid schema) falls back to it
-  const pick = (): number => {
-    const strict = pending.findIndex((name) => ready(name, false))
-    if (strict >= 0) return strict
-    return Math.max(
-      0,
-      pending.findIndex((name) => ready(name, true)),
-    )
-  }
-  while (pending.length > 0) {
-    const index = pick()
-    const [name] = pending.splice(index, 1)
-    if (name === undefined) break
-    order.push(name)
-    done.add(name)
-  }
-  return order
 }
