@@ -100,7 +100,7 @@ function compileBase(
 /** Compiles a field spec once into a generator called for every item. */
 export function compileField(spec: FieldSpec, ctx: CompileContext, site: FieldSite): Gen {
   if (spec.kind === 'ref') {
-    const ref = compileRef(spec, ctx, site)
+    const ref = compileRef(spec, ctx)
     if (ref !== undefined) return applyModifiers(ref, spec, ctx, site)
     // Nothing to point to (a self-reference, or a parent without items).
     if (spec.nullable) return () => null

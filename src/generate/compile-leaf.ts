@@ -67,21 +67,13 @@ export function compileValue(value: JsonValue): Gen {
 }
 
 /**
- * A foreign key. Items are spread evenly over the parents in contiguous blocks (item i of N over
- * P parents gets parent floor(i * P / N)); inside an array each element picks a parent at random.
- * `undefined` when there is no parent to point to: the caller makes it null or absent.
+ * A foreign key (only at the top level of a resource). Items are spread evenly over the parents in
+ * contiguous blocks (item i of N over P parents gets parent floor(i * P / N)). `undefined` when
+ * there is no parent to point to: the caller makes it null or absent.
  */
-export function compileRef(
-  spec: Spec<'ref'>,
-  ctx: CompileContext,
-  site: FieldSite,
-): Gen | undefined {
+export function compileRef(spec: Spec<'ref'>, ctx: CompileContext): Gen | undefined {
   const ids = spec.resource === ctx.resource ? [] : ctx.parentIds(spec.resource)
   if (ids.length === 0) return undefined
-  if (site.inArray) {
-    const { faker } = ctx
-    return () => faker.helpers.arrayElement(ids)
-  }
   const parents = ids.length
   const children = Math.max(ctx.count, 1)
   return (index) => ids[Math.floor((index * parents) / children)] ?? null

@@ -175,16 +175,6 @@ describe('refs', () => {
     )
   })
 
-  it('picks a random parent for each array element', () => {
-    const list = refs(5, 30, arrayOf(ref('parents'), 2, 2))
-    expect(
-      list.every(
-        (v) => Array.isArray(v) && v.every((id) => typeof id === 'number' && id >= 1 && id <= 5),
-      ),
-    ).toBe(true)
-    expect(new Set(list.flat()).size).toBe(5)
-  })
-
   it('handles refs between resources declared in any order', () => {
     const schema = schemaOf(
       resource('children', { parentId: ref('parents') }, { count: 2 }),
