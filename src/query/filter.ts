@@ -1,7 +1,7 @@
 import type { JsonValue, Row } from '../json.ts'
 import { isInvalid, parseNumber } from './coerce.ts'
 import { getPath } from './get-path.ts'
-import { compileRegex } from './match-regex.ts'
+import { compileRegex, type TextTest } from './match-regex.ts'
 import type { CompareAs, Filter, Scalar } from './types.ts'
 
 export type RowTest = (row: Row) => boolean
@@ -43,10 +43,12 @@ function valueTest(filter: Filter): ValueTest {
         })
     }
     case 'like': {
-      const tests = values.map((pattern) => compileRegex(String(pattern)))
+      const tests = values
+        .map((pattern) => compileRegex(String(pattern)))
+        .filter((test): test is TextTest => !isInvalid(test))
       return (value) => {
         const text = asText(value)
-        return text !== undefined && tests.some((test) => !isInvalid(test) && test(text))
+        return text !== undefined && tests.some((test) => test(text))
       }
     }
     case 'contains':
