@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.ts'
 import type { Relation, ResourceSpec, Schema } from '../schema/types.ts'
-import { type IdSchemaOf, type SchemaMode, objectSchema } from './field-schemas.ts'
+import type { FieldMode } from '../schema/field-modes.ts'
+import { type IdSchemaOf, objectSchema } from './field-schemas.ts'
 
 export const ERROR_SCHEMA: JsonObject = {
   type: 'object',
@@ -27,13 +28,13 @@ export function ref(name: string): JsonObject {
   return { $ref: `#/components/schemas/${name}` }
 }
 
-const ID_NOTES: Readonly<Record<SchemaMode, string>> = {
+const ID_NOTES: Readonly<Record<FieldMode, string>> = {
   item: 'The item id.',
   create: 'Optional: the server assigns the next id; an id already in use is a 409.',
   update: 'Ignored: an item id never changes.',
 }
 
-function resourceSchema(resource: ResourceSpec, mode: SchemaMode, idOf: IdSchemaOf): JsonObject {
+function resourceSchema(resource: ResourceSpec, mode: FieldMode, idOf: IdSchemaOf): JsonObject {
   const plural = !resource.singular
   const id = { ...idOf(resource.name), description: ID_NOTES[mode] }
   if (resource.fields === undefined) {

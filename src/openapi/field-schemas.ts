@@ -1,8 +1,6 @@
 import type { JsonObject, JsonValue } from '../json.ts'
+import { type FieldMode, isRequired, nestedMode } from '../schema/field-modes.ts'
 import type { FieldSpec, Fields, JsonType, ResourceSpec, Schema } from '../schema/types.ts'
-
-/** `item`: what the server answers; `create`: POST and PUT bodies; `update`: PATCH bodies. */
-export type SchemaMode = 'item' | 'create' | 'update'
 
 /** The JSON Schema of a resource's ids, for ids, refs and path parameters. */
 export type IdSchemaOf = (resource: string) => JsonObject
@@ -41,17 +39,10 @@ export function idSchemaOf(schema: Schema): IdSchemaOf {
   return (resource) => idSchemaFor(schema.resources.get(resource))
 }
 
-/** Whether a field must be present: answers omit only optional fields; PATCH needs nothing. */
-export function isRequired(field: FieldSpec, mode: SchemaMode): boolean {
-  if (mode === 'item') return !field.optional
-  if (mode === 'update') return false
-  return !field.optional && !field.nullable && field.default === undefined
-}
-
 /** Properties of `fields`, with `extra` (the id) inserted at `position`, and the required list. */
 export function objectSchema(
   fields: Fields,
-  mode: SchemaMode,
+  mode: FieldMode,
   idOf: IdSchemaOf,
   extra?: { name: string; schema: JsonObject; required: boolean; position: number },
 ): JsonObject {
@@ -72,19 +63,14 @@ export function objectSchema(
   return schema
 }
 
-export function fieldSchema(field: FieldSpec, mode: SchemaMode, idOf: IdSchemaOf): JsonObject {
+export function fieldSchema(field: FieldSpec, mode: FieldMode, idOf: IdSchemaOf): JsonObject {
   const schema = baseSchema(field, mode, idOf)
   if (field.nullable) makeNullable(schema)
   if (field.default !== undefined) schema['default'] = field.default
   return schema
 }
 
-// PATCH merges the top level only, so a nested object in its body is replaced whole.
-function nestedMode(mode: SchemaMode): SchemaMode {
-  return mode === 'update' ? 'create' : mode
-}
-
-function baseSchema(field: FieldSpec, mode: SchemaMode, idOf: IdSchemaOf): JsonObject {
+function baseSchema(field: FieldSpec, mode: FieldMode, idOf: IdSchemaOf): JsonObject {
   switch (field.kind) {
     case 'ref':
       return { ...idOf(field.resource) }

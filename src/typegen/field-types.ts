@@ -1,3 +1,4 @@
+import { type FieldMode, isRequired, nestedMode } from '../schema/field-modes.ts'
 import type {
   FieldSpec,
   Fields,
@@ -6,9 +7,6 @@ import type {
   ResourceSpec,
   Schema,
 } from '../schema/types.ts'
-
-/** `item`: what the server answers; `create`: POST and PUT bodies; `update`: PATCH bodies. */
-export type TypeMode = 'item' | 'create' | 'update'
 
 /** A property of an interface or object type, before rendering. */
 export type Member = { readonly key: string; readonly optional: boolean; readonly type: string }
@@ -42,17 +40,6 @@ const VALUE_TYPES: Readonly<Record<JsonType, string>> = {
   null: 'null',
 }
 
-function isOptional(field: FieldSpec, mode: TypeMode): boolean {
-  if (mode === 'item') return field.optional
-  if (mode === 'update') return true
-  return field.optional || field.nullable || field.default !== undefined
-}
-
-// PATCH merges the top level only, so a nested object in its body is replaced whole.
-function nestedMode(mode: TypeMode): TypeMode {
-  return mode === 'update' ? 'create' : mode
-}
-
 function arrayOf(element: string): string {
   return SIMPLE_TYPE.test(element) ? `${element}[]` : `Array<${element}>`
 }
@@ -67,24 +54,24 @@ export function renderMembers(members: readonly Member[], indent: string): strin
 
 export function fieldMembers(
   fields: Fields,
-  mode: TypeMode,
+  mode: FieldMode,
   schema: Schema,
   indent: string,
 ): Member[] {
   return [...fields].map(([name, field]) => ({
     key: name,
-    optional: isOptional(field, mode),
+    optional: !isRequired(field, mode),
     type: fieldType(field, mode, schema, indent),
   }))
 }
 
-function fieldType(field: FieldSpec, mode: TypeMode, schema: Schema, indent: string): string {
+function fieldType(field: FieldSpec, mode: FieldMode, schema: Schema, indent: string): string {
   const base = baseType(field, mode, schema, indent)
   const hasNull = base === 'unknown' || base === 'null' || field.kind === 'enum'
   return field.nullable && !hasNull ? `${base} | null` : base
 }
 
-function baseType(field: FieldSpec, mode: TypeMode, schema: Schema, indent: string): string {
+function baseType(field: FieldSpec, mode: FieldMode, schema: Schema, indent: string): string {
   switch (field.kind) {
     case 'ref':
       return idType(schema.resources.get(field.resource))
