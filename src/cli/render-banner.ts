@@ -1,3 +1,4 @@
+import { delaySpan } from '../http/app-options.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
@@ -18,10 +19,11 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     const count = resource.singular ? '-' : String(mock.store.list(resource.name).length)
     rows.push([resource.name, count, resourceRoutes(resource, mock.schema).join('  ')])
   }
+  const delay = delaySpan(mock.options.delay)
   const modes = [
     mock.options.readOnly && 'read-only',
     mock.options.fakeWrites && 'fake writes',
-    mock.options.delay && `delay ${mock.options.delay.min}-${mock.options.delay.max} ms`,
+    delay !== undefined && `delay ${delay}`,
     !mock.options.cors && 'CORS off',
   ].filter((mode) => typeof mode === 'string')
   return [

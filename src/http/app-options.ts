@@ -4,6 +4,12 @@ export type DeleteMode = (typeof DELETE_MODES)[number]
 
 export type Delay = { readonly min: number; readonly max: number }
 
+/** A delay as people read it ("300 ms", "100–500 ms"); `undefined` when there is none. */
+export function delaySpan(delay: Delay | undefined): string | undefined {
+  if (delay === undefined || delay.max === 0) return undefined
+  return delay.min === delay.max ? `${delay.min} ms` : `${delay.min}–${delay.max} ms`
+}
+
 export type AppOptions = {
   /** Every write answers 405. */
   readonly readOnly: boolean

@@ -1,3 +1,4 @@
+import { delaySpan } from '../http/app-options.ts'
 import type { Schema } from '../schema/types.ts'
 import { exampleFields } from './example-fields.ts'
 import { type ExampleLink, exampleLink } from './example-link.ts'
@@ -117,9 +118,8 @@ export function queryTable(rows: readonly QueryRow[]): SafeHtml {
 }
 
 function delayText(delay: HomepageInfo['options']['delay']): string {
-  if (delay === undefined || delay.max === 0) return 'none'
-  const span = delay.min === delay.max ? `${delay.min} ms` : `${delay.min}–${delay.max} ms`
-  return `${span} on every answer`
+  const span = delaySpan(delay)
+  return span === undefined ? 'none' : `${span} on every answer`
 }
 
 export function optionsList(info: HomepageInfo): SafeHtml {

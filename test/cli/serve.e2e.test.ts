@@ -51,6 +51,12 @@ describe('fauxrest serve (built CLI)', () => {
     expect(banner).toMatch(/photos\s+5000\s+\/photos {2}\/photos\/:id\n/)
   })
 
+  it('lists the modes it runs in, the delay as the homepage writes it', async () => {
+    const args = ['--port', '0', '--db', ':memory:', '--read-only', '--no-cors']
+    running = await sandbox.start([JSONPLACEHOLDER, ...args, '--delay', '300'])
+    expect(running.output()).toContain('  Modes: read-only, delay 300 ms, CORS off\n')
+  })
+
   it('refuses a port in use with one clear line', async () => {
     running = await sandbox.start([JSONPLACEHOLDER, '--port', '0', '--db', ':memory:', '--quiet'])
     const port = new URL(running.url).port
