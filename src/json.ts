@@ -5,7 +5,7 @@ export type JsonObject = { [key: string]: JsonValue }
 /** An item id: integers by default, strings for uuid and nanoid resources. */
 export type Id = number | string
 
-/** A stored item of a plural resource; always has an `id`. */
+/** A stored item of a plural resource; has an `id` unless a hand-written db file left it out. */
 export type Row = JsonObject
 
 /** The whole database: plural resources are arrays, singular ones objects. */
@@ -17,6 +17,14 @@ export function isJsonObject(value: unknown): value is JsonObject {
 
 export function isId(value: unknown): value is Id {
   return (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
+}
+
+const DIGITS = /^(?:0|[1-9][0-9]*)$/
+
+/** An integer id, as a number (`1`) or as digits in a string (`"1"`, json-server 1.0's ids). */
+export function isIntegerId(value: unknown): value is Id {
+  if (typeof value === 'number') return Number.isSafeInteger(value)
+  return typeof value === 'string' && DIGITS.test(value) && Number.isSafeInteger(Number(value))
 }
 
 // Keys that could reach Object.prototype when used as property names.

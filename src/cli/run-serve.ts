@@ -11,10 +11,16 @@ import { formatError } from './format-error.ts'
 import type { ServeFlags } from './parse-cli-args.ts'
 import { progressBar } from './progress-bar.ts'
 import { renderBanner } from './render-banner.ts'
+import { createStarterDb } from './starter-db.ts'
 import { VERSION } from './version.ts'
 
 export async function runServe(file: string, flags: ServeFlags, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, file)
+  if (await createStarterDb(path, file)) {
+    io.out(
+      `fauxrest: ${file} did not exist: created it with a starter dataset (posts, comments, profile)\n`,
+    )
+  }
   const catalog = createFakerCatalog()
   const loaded = await loadSchema(path, catalog)
   const plain = loaded.plainData !== undefined

@@ -1,5 +1,13 @@
 import { UserError, type Issue } from '../errors.ts'
-import { FORBIDDEN_KEYS, hasOwn, isId, isJsonObject, type Data, type Row } from '../json.ts'
+import {
+  FORBIDDEN_KEYS,
+  hasOwn,
+  isId,
+  isIntegerId,
+  isJsonObject,
+  type Data,
+  type Row,
+} from '../json.ts'
 import { DEFAULT_SEED } from './keys.ts'
 import { childPath, indexPath } from './path.ts'
 import { resourceNameProblem } from './resource-name.ts'
@@ -14,17 +22,30 @@ export function isSchemaDocument(value: unknown): boolean {
   return isJsonObject(value) && hasOwn(value, 'resources') && !Array.isArray(value['resources'])
 }
 
+/** json-server's editor hint (`"$schema": "./node_modules/json-server/schema.json"`): no resource. */
+export const SCHEMA_KEY = '$schema'
+
 /**
- * Checks a json-server style database: arrays of items with ids for plural resources, objects for
- * singular ones. Throws a UserError listing the problems.
+ * Checks a json-server style database: arrays of items (with or without ids) for plural
+ * resources, objects for singular ones; `$schema` is left alone. Throws a UserError: one line for
+ * what json-server refuses too (not an object, a name with `/`), else every problem listed.
  */
 export function checkPlainDb(value: unknown, file: string): Data {
   const issues: Issue[] = []
   if (!isJsonObject(value)) {
-    const message = 'must be a JSON object: arrays for plural resources, objects for singular ones'
-    throw new UserError(`${file}: invalid database`, [{ path: '', message }])
+    const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value
+    throw new UserError(
+      `${file}: a database must be a JSON object of resources, like {"posts": []}; found ${found}`,
+    )
+  }
+  const slashed = Object.keys(value).find((name) => name.includes('/'))
+  if (slashed !== undefined) {
+    throw new UserError(
+      `${file}: ${JSON.stringify(slashed)} cannot be a resource name: "/" is not allowed in one (map a deeper path with a routes file)`,
+    )
   }
   for (const [name, resource] of Object.entries(value)) {
+    if (name === SCHEMA_KEY) continue
     const path = childPath('', name)
     const problem = resourceNameProblem(name)
     if (problem !== undefined) issues.push({ path, message: problem })
@@ -56,7 +77,9 @@ function rowIssues(rows: readonly unknown[], path: string): Issue[] {
       })
       continue
     }
-    const key = String((row as Row)['id'])
+    const id = (row as Row)['id']
+    if (id === undefined) continue
+    const key = String(id)
     const first = seen.get(key)
     if (first === undefined) seen.set(key, index)
     else {
@@ -71,8 +94,8 @@ function rowProblem(row: unknown): { message: string; onId: boolean } | undefine
   if (!isJsonObject(row)) return { message: 'must be an object', onId: false }
   const reserved = Object.keys(row).find((key) => FORBIDDEN_KEYS.has(key))
   if (reserved !== undefined) return { message: `has a reserved key "${reserved}"`, onId: false }
-  if (!hasOwn(row, 'id')) return { message: 'has no "id"', onId: false }
-  if (!isId(row['id'])) return { message: 'must be a number or a string', onId: true }
+  if (hasOwn(row, 'id') && !isId(row['id']))
+    return { message: 'must be a number or a string', onId: true }
   return undefined
 }
 
@@ -80,6 +103,7 @@ function rowProblem(row: unknown): { message: string; onId: boolean } | undefine
 export function schemaFromData(data: Data): Schema {
   const resources = new Map<string, ResourceSpec>()
   for (const [name, value] of Object.entries(data)) {
+    if (name === SCHEMA_KEY) continue
     const singular = !Array.isArray(value)
     const count = Array.isArray(value) ? value.length : 0
     const id = Array.isArray(value) ? idStrategyOf(value) : 'integer'
@@ -88,11 +112,15 @@ export function schemaFromData(data: Data): Schema {
   return { seed: DEFAULT_SEED, resources, relations: inferRelations(data, resources), origin: 'db' }
 }
 
+/**
+ * New ids follow what the items have: integers when every id is one (`1` or `"1"`, json-server
+ * 1.0's default; the store keeps the form of the last id), uuids when every id is one, else nanoids.
+ * Items without an id do not count.
+ */
 function idStrategyOf(rows: readonly Row[]): IdStrategy {
-  if (rows.every((row) => typeof row['id'] === 'number')) return 'integer'
-  return rows.every((row) => typeof row['id'] === 'string' && UUID.test(row['id']))
-    ? 'uuid'
-    : 'nanoid'
+  const ids = rows.map((row) => row['id']).filter((id) => id !== undefined)
+  if (ids.every(isIntegerId)) return 'integer'
+  return ids.every((id) => typeof id === 'string' && UUID.test(id)) ? 'uuid' : 'nanoid'
 }
 
 function inferRelations(data: Data, resources: ReadonlyMap<string, ResourceSpec>): Relation[] {
@@ -105,7 +133,7 @@ function inferRelations(data: Data, resources: ReadonlyMap<string, ResourceSpec>
   }
   const relations: Relation[] = []
   for (const [child, rows] of Object.entries(data)) {
-    if (!Array.isArray(rows)) continue
+    if (!Array.isArray(rows) || !resources.has(child)) continue
     for (const field of new Set(rows.flatMap((row) => Object.keys(row)))) {
       const prefix = /^(.+)Id$/.exec(field)?.[1]
       const parent = prefix === undefined ? undefined : byPrefix.get(prefix)

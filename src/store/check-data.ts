@@ -7,8 +7,8 @@ import type { Schema } from '../schema/types.ts'
 const LISTED_ISSUES = 20
 
 /**
- * Checks the shape of what a database file holds: plural resources are arrays of objects with ids,
- * singular ones are objects. Members the schema does not name are kept as they are. Repeated ids
+ * Checks the shape of what a database file holds: plural resources are arrays of objects (an id,
+ * when there is one, is a number or a string), singular ones are objects. Members the schema does not name are kept as they are. Repeated ids
  * are found by `repeatedIds`, run only when the id index comes out smaller than the list.
  */
 export function checkData(value: unknown, schema: Schema, file: string): Data {
@@ -43,6 +43,8 @@ export function repeatedIds(name: string, rows: readonly Row[]): Issue[] {
   const seen = new Map<string, number>()
   rows.forEach((row, position) => {
     const id = row['id']
+    // An item without an id cannot be reached by one, so it repeats nothing.
+    if (id === undefined) return
     const key = String(id)
     const first = seen.get(key)
     if (first === undefined) seen.set(key, position)
@@ -73,8 +75,7 @@ function rowIssues(name: string, rows: JsonValue | undefined): Issue[] {
     const row = rows[position]
     const path = `${name}[${position}]`
     if (!isJsonObject(row)) issues.push({ path, message: 'must be an object' })
-    else if (row['id'] === undefined) issues.push({ path, message: 'has no id' })
-    else if (!isId(row['id'])) {
+    else if (row['id'] !== undefined && !isId(row['id'])) {
       issues.push({ path, message: 'has an id that is neither a number nor a string' })
     }
   }

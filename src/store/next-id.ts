@@ -1,5 +1,5 @@
 import { randomUUID, getRandomValues } from 'node:crypto'
-import type { Id, Row } from '../json.ts'
+import { isIntegerId, type Id, type Row } from '../json.ts'
 import type { IdStrategy } from '../schema/types.ts'
 
 const NANOID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
@@ -16,17 +16,29 @@ export function randomId(strategy: Exclude<IdStrategy, 'integer'>): string {
   return strategy === 'uuid' ? randomUUID() : nanoid()
 }
 
-/** One more than the largest integer id among the rows (1 when there is none). */
+/**
+ * One more than the largest integer id among the rows (1 when there is none). `"7"` counts as 7:
+ * the index keys ids as text, so a new 7 would collide with it.
+ */
 export function nextIntegerId(rows: readonly Row[]): number {
   let max = 0
   for (const row of rows) {
     const id = row['id']
-    if (typeof id === 'number' && Number.isInteger(id) && id > max) max = id
+    if (isIntegerId(id) && Number(id) > max) max = Number(id)
   }
   return max + 1
 }
 
 /** The counter after a row with this id was stored: never moves backwards. */
 export function advanceCounter(counter: number, id: Id): number {
-  return typeof id === 'number' && Number.isInteger(id) && id >= counter ? id + 1 : counter
+  return isIntegerId(id) && Number(id) >= counter ? Number(id) + 1 : counter
+}
+
+/** Whether new integer ids are written as text: when the last item with an id has `"1"`-style ids. */
+export function textIds(rows: readonly Row[]): boolean {
+  for (let at = rows.length - 1; at >= 0; at--) {
+    const id = rows[at]?.['id']
+    if (id !== undefined) return typeof id === 'string'
+  }
+  return false
 }

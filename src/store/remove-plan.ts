@@ -76,7 +76,7 @@ function nullify(plan: Map<string, Map<Row, string[]>>, relation: Relation, rows
 }
 
 function restriction(relation: Relation, parent: Row, rows: readonly Row[]): Issue {
-  const ids = rows.slice(0, LISTED_IDS).map((row) => JSON.stringify(row['id']))
+  const ids = rows.slice(0, LISTED_IDS).map((row) => JSON.stringify(row['id'] ?? null))
   const more = rows.length > LISTED_IDS ? ` and ${rows.length - LISTED_IDS} more` : ''
   return {
     path: `${relation.child}.${relation.field}`,

@@ -1,6 +1,6 @@
 import type { Low } from 'lowdb'
 import { AppError } from '../errors.ts'
-import { hasOwn, isId, isJsonObject } from '../json.ts'
+import { hasOwn, isId, isIntegerId, isJsonObject } from '../json.ts'
 import type { Data, Id, JsonObject, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
 import { checkData, invalidDatabase } from './check-data.ts'
@@ -196,7 +196,7 @@ export class Store {
       const before = previous.schema.resources.get(spec.name)
       if (spec.singular || spec.id !== 'integer' || before?.singular !== false) continue
       const next = previous.peekNextId(spec.name)
-      if (typeof next === 'number') this.#tables.get(spec.name).noteId(next - 1)
+      if (isIntegerId(next)) this.#tables.get(spec.name).noteId(Number(next) - 1)
     }
   }
 

@@ -2,7 +2,7 @@ import type { Id, Row } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
 import { addRefIndices, buildIndex, indexInsert, indexRemove, indexReplace } from './indices.ts'
 import type { ResourceIndex } from './indices.ts'
-import { advanceCounter, nextIntegerId, randomId } from './next-id.ts'
+import { advanceCounter, nextIntegerId, randomId, textIds } from './next-id.ts'
 
 /** One plural resource in memory: its live rows, their indices and its id source. */
 export class Table {
@@ -15,6 +15,8 @@ export class Table {
   #refsBuilt = false
   /** Next integer id; only ever increases, so ids are never reused. */
   #counter = 1
+  /** Integer ids are handed out as `"7"` rather than 7 (a free-form resource whose ids are text). */
+  #textIds = false
   #peeked: string | undefined
 
   constructor(spec: ResourceSpec, rows: Row[], refFields: readonly string[]) {
@@ -54,7 +56,7 @@ export class Table {
   }
 
   peekId(): Id {
-    if (this.spec.id === 'integer') return this.#counter
+    if (this.spec.id === 'integer') return this.#textIds ? String(this.#counter) : this.#counter
     this.#peeked ??= randomId(this.spec.id)
     return this.#peeked
   }
@@ -99,6 +101,7 @@ export class Table {
 
   #load(rows: Row[]): ResourceIndex {
     if (this.spec.id === 'integer') this.#counter = Math.max(this.#counter, nextIntegerId(rows))
+    this.#textIds = this.spec.fields === undefined && textIds(rows)
     this.#refsBuilt = false
     return buildIndex(rows, [])
   }

@@ -15,11 +15,11 @@ function run(...argv: string[]): Promise<CliRun> {
 }
 
 describe('fauxrest errors', () => {
-  it('names a missing file in one line', async () => {
-    expect(await run('nope.json')).toEqual({
+  it('names a missing file in one line (only a missing .json file is created)', async () => {
+    expect(await run('nope.yaml')).toEqual({
       code: 1,
       out: '',
-      err: `fauxrest: cannot read ${join(dir.path, 'nope.json')}: no such file\n`,
+      err: `fauxrest: cannot read ${join(dir.path, 'nope.yaml')}: no such file\n`,
     })
   })
 

@@ -108,10 +108,10 @@ describe('loadSchemaFile', () => {
 
   it('reports a bad plain db', async () => {
     const file = join(dir, 'db.json')
-    await writeFile(file, JSON.stringify({ posts: [{ title: 'x' }] }))
+    await writeFile(file, JSON.stringify({ posts: [{ id: {} }] }))
     expect(await failure(loadSchemaFile(file, catalog))).toEqual({
       message: `${file}: invalid database`,
-      issues: [{ path: 'posts[0]', message: 'has no "id"' }],
+      issues: [{ path: 'posts[0].id', message: 'must be a number or a string' }],
     })
   })
 })

@@ -33,17 +33,34 @@ describe('checkPlainDb', () => {
     expect(checkPlainDb(db, 'db.json')).toBe(db)
   })
 
+  it('accepts items without an id, and $schema whatever it holds', () => {
+    const db = {
+      $schema: './node_modules/json-server/schema.json',
+      posts: [{ title: 'a' }, { id: 1 }, { title: 'b' }],
+    }
+    expect(checkPlainDb(db, 'db.json')).toBe(db)
+  })
+
   it.each([
-    [
-      'an array',
-      [],
-      [
-        {
-          path: '',
-          message: 'must be a JSON object: arrays for plural resources, objects for singular ones',
-        },
-      ],
-    ],
+    [[], 'found an array'],
+    [null, 'found null'],
+    ['posts', 'found string'],
+  ])('refuses %j in one line, as json-server does', (value, found) => {
+    expect(problemsOf(value)).toEqual({
+      message: `db.json: a database must be a JSON object of resources, like {"posts": []}; ${found}`,
+      issues: [],
+    })
+  })
+
+  it('refuses a name with "/" in one line, as json-server does', () => {
+    expect(problemsOf({ posts: [], 'api/posts': [] })).toEqual({
+      message:
+        'db.json: "api/posts" cannot be a resource name: "/" is not allowed in one (map a deeper path with a routes file)',
+      issues: [],
+    })
+  })
+
+  it.each([
     [
       'a scalar resource',
       { title: 'x' },
@@ -86,6 +103,7 @@ describe('checkPlainDb', () => {
           { id: 1 },
           'x',
           { title: 'no id' },
+          { title: 'no id either' },
           { id: true },
           { id: 1 },
           { id: '2' },
@@ -94,10 +112,9 @@ describe('checkPlainDb', () => {
       },
       [
         { path: 'posts[1]', message: 'must be an object' },
-        { path: 'posts[2]', message: 'has no "id"' },
-        { path: 'posts[3].id', message: 'must be a number or a string' },
-        { path: 'posts[4].id', message: 'duplicates the id of posts[0]' },
-        { path: 'posts[6].id', message: 'duplicates the id of posts[5]' },
+        { path: 'posts[4].id', message: 'must be a number or a string' },
+        { path: 'posts[5].id', message: 'duplicates the id of posts[0]' },
+        { path: 'posts[7].id', message: 'duplicates the id of posts[6]' },
       ],
     ],
     [
@@ -110,10 +127,10 @@ describe('checkPlainDb', () => {
   })
 
   it('lists at most 50 problems and counts the rest', () => {
-    const rows = Array.from({ length: 60 }, () => ({ title: 'x' }))
+    const rows = Array.from({ length: 60 }, () => 'x')
     const result = problemsOf({ posts: rows }) as { issues: { path: string; message: string }[] }
     expect(result.issues).toHaveLength(51)
-    expect(result.issues[49]).toEqual({ path: 'posts[49]', message: 'has no "id"' })
+    expect(result.issues[49]).toEqual({ path: 'posts[49]', message: 'must be an object' })
     expect(result.issues[50]).toEqual({ path: '', message: 'and 10 more problems' })
   })
 })

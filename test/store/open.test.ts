@@ -114,9 +114,10 @@ describe('opening a database file', () => {
         (f: string) => `${f}: invalid database: users must be an array of items`,
       ],
       [
-        'an item without id',
-        '{"users": [{"id": 1}, {"name": "x"}]}',
-        (f: string) => `${f}: invalid database: users[1] has no id`,
+        'an item with an object for id',
+        '{"users": [{"id": 1}, {"id": {}}]}',
+        (f: string) =>
+          `${f}: invalid database: users[1] has an id that is neither a number nor a string`,
       ],
       [
         'a repeated id',
