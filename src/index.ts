@@ -1,6 +1,6 @@
 export { createMock } from './mock.ts'
 export type { Listening, Mock, MockOptions } from './mock.ts'
-export type { AppOptions, Delay, DeleteMode } from './http/app-options.ts'
+export type { AppOptions, Delay, DeleteMode } from './app-options.ts'
 export { AppError, UserError } from './errors.ts'
 export type { ErrorCode, Issue } from './errors.ts'
 export type { Data, Id, JsonObject, JsonValue, Row } from './json.ts'

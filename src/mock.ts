@@ -2,11 +2,11 @@ import type { Hono } from 'hono'
 import { resolve } from 'node:path'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
-import { DEFAULT_APP_OPTIONS, type AppOptions } from './http/app-options.ts'
+import { DEFAULT_APP_OPTIONS, type AppOptions } from './app-options.ts'
 import { createApp } from './http/create-app.ts'
-import { serveFetch, type Listening } from './http/serve-fetch.ts'
+import { serveFetch, type Listening } from './node/serve-fetch.ts'
 import type { Data } from './json.ts'
-import { loadSchema, type LoadedSchema } from './schema/load-schema.ts'
+import { loadSchema, type LoadedSchema } from './node/load-schema.ts'
 import type { Schema } from './schema/types.ts'
 import { Store } from './store/store.ts'
 
@@ -23,7 +23,7 @@ export type MockOptions = Partial<AppOptions> & {
   readonly onProgress?: (done: number, total: number) => void
 }
 
-export type { Fetch, Listening } from './http/serve-fetch.ts'
+export type { Fetch, Listening } from './node/serve-fetch.ts'
 
 export type Mock = {
   readonly app: Hono

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../errors.ts'
-import { DELETE_MODES, type Delay, type DeleteMode } from '../http/app-options.ts'
+import { DELETE_MODES, type Delay, type DeleteMode } from '../app-options.ts'
 
 export const COMMANDS = ['serve', 'generate', 'check', 'openapi', 'types'] as const
 export type CommandName = (typeof COMMANDS)[number]

@@ -1,4 +1,4 @@
-import { delaySpan } from '../http/app-options.ts'
+import { delaySpan } from '../app-options.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'

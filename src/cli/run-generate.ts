@@ -3,7 +3,7 @@ import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { generate } from '../generate/generate.ts'
 import { openMock } from '../mock.ts'
-import { loadSchema } from '../schema/load-schema.ts'
+import { loadSchema } from '../node/load-schema.ts'
 import type { CliIo } from './cli-io.ts'
 import { progressBar } from './progress-bar.ts'
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
-import { loadSchema } from '../schema/load-schema.ts'
+import { loadSchema } from '../node/load-schema.ts'
 import { buildTypes } from '../typegen/build-types.ts'
 import type { CliIo } from './cli-io.ts'
 import { emit } from './emit.ts'

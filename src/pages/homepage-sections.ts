@@ -1,4 +1,4 @@
-import { delaySpan } from '../http/app-options.ts'
+import { delaySpan } from '../app-options.ts'
 import type { Schema } from '../schema/types.ts'
 import { exampleFields } from './example-fields.ts'
 import { type ExampleLink, exampleLink } from './example-link.ts'

@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { toErrorResponse } from '../../src/http/error-response.ts'
+import { toErrorResponse } from '../../src/http/answer/error-response.ts'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, SHOP, json, memoryMock, send } from '../helpers.ts'
 

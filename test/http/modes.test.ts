@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import type { Delay } from '../../src/http/app-options.ts'
-import { frontDoor } from '../../src/http/front-door.ts'
+import type { Delay } from '../../src/app-options.ts'
+import { frontDoor } from '../../src/http/pipeline/front-door.ts'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, SHOP, json, memoryMock, send } from '../helpers.ts'
 

@@ -6,7 +6,7 @@ import {
   resolveStaticPath,
   staticContentType,
   staticSegments,
-} from '../../src/http/static-files.ts'
+} from '../../src/node/static-files.ts'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, json, memoryMock, send, tempDir } from '../helpers.ts'
 

@@ -4,7 +4,7 @@ import {
   DOCS_ASSET_NAMES,
   docsAssetContentType,
   docsAssetPath,
-} from '../../src/pages/docs-assets.ts'
+} from '../../src/node/docs-assets.ts'
 import { renderDocsPage } from '../../src/pages/docs-page.ts'
 
 function inlineScript(html: string): string {

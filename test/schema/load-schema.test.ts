@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors.ts'
-import { loadSchema, loadSchemaFile } from '../../src/schema/load-schema.ts'
+import { loadSchema, loadSchemaFile } from '../../src/node/load-schema.ts'
 import { catalog } from './helpers.ts'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'schemas')

@@ -1,13 +1,13 @@
 import type { Context } from 'hono'
-import type { Delay } from './app-options.ts'
-import { setAnswerHeaders, type HeaderRecord } from './answer-headers.ts'
+import type { Delay } from '../../app-options.ts'
+import { setAnswerHeaders, type HeaderRecord } from '../answer/answer-headers.ts'
 import { requestDelay, pickDelay, type Sleep } from './delay.ts'
 import { forcedAnswer } from './forced-status.ts'
 import { keepLatest } from './keep-latest.ts'
-import { splitUrl } from './path-segments.ts'
-import { readBodyText, tooLarge } from './read-json-body.ts'
-import { requestHeader } from './request-header.ts'
-import { sendEmpty } from './send-json.ts'
+import { splitUrl } from '../request/path-segments.ts'
+import { readBodyText, tooLarge } from '../request/read-json-body.ts'
+import { requestHeader } from '../request/request-header.ts'
+import { sendEmpty } from '../answer/send-json.ts'
 
 export type Answer = Response | Promise<Response>
 export type Door = (c: Context, run: () => Answer) => Answer

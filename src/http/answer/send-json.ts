@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { answer, answerHeaders, type HeaderRecord } from './answer-headers.ts'
 import type { ErrorBody } from './error-response.ts'
 import { matchesEtag, type JsonBody } from './json-body.ts'
-import { requestHeader } from './request-header.ts'
+import { requestHeader } from '../request/request-header.ts'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 const NO_HEADERS: HeaderRecord = {}

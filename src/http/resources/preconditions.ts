@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
-import { AppError } from '../errors.ts'
-import type { JsonObject, Row } from '../json.ts'
-import { matchesEtag, rowBody } from './json-body.ts'
-import { splitUrl } from './path-segments.ts'
-import { requestHeader } from './request-header.ts'
-import { notFound, type Target } from './resolve-target.ts'
+import { AppError } from '../../errors.ts'
+import type { JsonObject, Row } from '../../json.ts'
+import { matchesEtag, rowBody } from '../answer/json-body.ts'
+import { splitUrl } from '../request/path-segments.ts'
+import { requestHeader } from '../request/request-header.ts'
+import { notFound, type Target } from '../routing/resolve-target.ts'
 
 /** The item an item path names, or a 404 naming the path. */
 export function existing(c: Context, target: Target & { kind: 'item' }): Row {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { JsonValue } from '../json.ts'
+import type { JsonValue } from '../../json.ts'
 
 /**
  * A serialised answer, pretty-printed as json-server and JSONPlaceholder do, with its ETag. Large

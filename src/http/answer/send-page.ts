@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { answer, type HeaderRecord } from './answer-headers.ts'
 import { etagOf, matchesEtag } from './json-body.ts'
-import { requestHeader } from './request-header.ts'
+import { requestHeader } from '../request/request-header.ts'
 
 /** A text or binary answer with its ETag, computed once. */
 export type Page = {

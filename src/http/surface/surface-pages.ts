@@ -1,13 +1,13 @@
 import { basename } from 'node:path'
-import type { JsonObject } from '../json.ts'
-import { buildOpenApi } from '../openapi/build-openapi.ts'
-import { homepageJson } from '../pages/homepage-json.ts'
-import { type HomepageInfo, renderHomepage } from '../pages/homepage.ts'
-import type { Store } from '../store/store.ts'
-import { VERSION } from '../version.ts'
-import type { AppOptions } from './app-options.ts'
-import { type JsonBody, toJsonBody } from './json-body.ts'
-import { type Page, textPage } from './send-page.ts'
+import type { JsonObject } from '../../json.ts'
+import { buildOpenApi } from '../../openapi/build-openapi.ts'
+import { homepageJson } from '../../pages/homepage-json.ts'
+import { type HomepageInfo, renderHomepage } from '../../pages/homepage.ts'
+import type { Store } from '../../store/store.ts'
+import { VERSION } from '../../version.ts'
+import type { AppOptions } from '../../app-options.ts'
+import { type JsonBody, toJsonBody } from '../answer/json-body.ts'
+import { type Page, textPage } from '../answer/send-page.ts'
 
 /** The documents built from the data: rebuilt only when the data (or the asking origin) change. */
 export type SurfacePages = {

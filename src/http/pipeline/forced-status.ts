@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
-import { AppError } from '../errors.ts'
-import { queryError, quote } from '../query/query-error.ts'
-import { answer } from './answer-headers.ts'
-import { reasonPhrase } from './error-response.ts'
-import { requestHeader } from './request-header.ts'
-import { sendEmpty, sendError } from './send-json.ts'
+import { AppError } from '../../errors.ts'
+import { queryError, quote } from '../../query/query-error.ts'
+import { answer } from '../answer/answer-headers.ts'
+import { reasonPhrase } from '../answer/error-response.ts'
+import { requestHeader } from '../request/request-header.ts'
+import { sendEmpty, sendError } from '../answer/send-json.ts'
 
 const RANGE = 'must be an integer from 200 to 599'
 const BODILESS = new Set([204, 205, 304])

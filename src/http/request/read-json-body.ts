@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
-import { AppError, type Issue } from '../errors.ts'
-import { findJsonError, lineColumn } from '../json-text.ts'
-import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../json.ts'
-import { childPath, indexPath } from '../schema/path.ts'
-import { cappedIssues } from '../validate/capped-issues.ts'
-import { INVALID_BODY } from '../validate/validate-write.ts'
+import { AppError, type Issue } from '../../errors.ts'
+import { findJsonError, lineColumn } from '../../json-text.ts'
+import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '../../json.ts'
+import { childPath, indexPath } from '../../schema/path.ts'
+import { cappedIssues } from '../../validate/capped-issues.ts'
+import { INVALID_BODY } from '../../validate/validate-write.ts'
 import { requestHeader } from './request-header.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i

@@ -1,4 +1,4 @@
-import type { JsonBody } from './json-body.ts'
+import type { JsonBody } from '../answer/json-body.ts'
 
 export type CachedList = {
   readonly body: JsonBody

@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { STATUS_CODES } from 'node:http'
-import { AppError, type ErrorCode, type Issue } from '../errors.ts'
+import { AppError, type ErrorCode, type Issue } from '../../errors.ts'
 
 export const STATUS_BY_CODE = {
   bad_request: 400,

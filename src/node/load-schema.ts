@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.ts'
 import type { Data } from '../json.ts'
 import { parseJsonText } from '../json-text.ts'
-import { parseSchema } from './parse-schema.ts'
-import { checkPlainDb, isSchemaDocument, schemaFromData } from './schema-from-data.ts'
-import type { FakerCatalog, Schema } from './types.ts'
+import { parseSchema } from '../schema/parse-schema.ts'
+import { checkPlainDb, isSchemaDocument, schemaFromData } from '../schema/schema-from-data.ts'
+import type { FakerCatalog, Schema } from '../schema/types.ts'
 
 /** A loaded schema; `plainData` holds the items when the source was a plain json-server db. */
 export type LoadedSchema = { readonly schema: Schema; readonly plainData: Data | undefined }

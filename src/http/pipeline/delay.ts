@@ -1,5 +1,5 @@
-import { queryError, quote } from '../query/query-error.ts'
-import type { Delay } from './app-options.ts'
+import { queryError, quote } from '../../query/query-error.ts'
+import type { Delay } from '../../app-options.ts'
 
 /** The most `?_delay=MS` may ask for: longer is a 400, so a typo cannot hang a test suite. */
 export const MAX_REQUEST_DELAY = 30_000

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono'
-import { errorBody } from './error-response.ts'
-import { splitUrl } from './path-segments.ts'
+import { errorBody } from '../answer/error-response.ts'
+import { splitUrl } from '../request/path-segments.ts'
 import { notFound } from './resolve-target.ts'
-import { sendEmpty, sendError } from './send-json.ts'
+import { sendEmpty, sendError } from '../answer/send-json.ts'
 
 const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 

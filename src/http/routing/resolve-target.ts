@@ -1,6 +1,6 @@
-import { AppError } from '../errors.ts'
-import type { Id, Row } from '../json.ts'
-import type { Relation, ResourceSpec, Schema } from '../schema/types.ts'
+import { AppError } from '../../errors.ts'
+import type { Id, Row } from '../../json.ts'
+import type { Relation, ResourceSpec, Schema } from '../../schema/types.ts'
 
 /** One step up a nested path: `/users/1/posts` has the parent users 1 via posts.userId. */
 export type ParentLink = { readonly resource: string; readonly id: Id; readonly relation: Relation }
