@@ -4,6 +4,8 @@ import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
 import { DEFAULT_APP_OPTIONS, type AppOptions } from './app-options.ts'
 import { createApp } from './http/create-app.ts'
+import { readDocsAsset } from './node/docs-assets.ts'
+import { staticFiles } from './node/static-files.ts'
 import { serveFetch, type Listening } from './node/serve-fetch.ts'
 import type { Data } from './json.ts'
 import { loadSchema, type LoadedSchema } from './node/load-schema.ts'
@@ -59,7 +61,15 @@ export async function openMock(
   })
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
-  const app = createApp({ store, options: appOptions, reset })
+  const app = createApp({
+    store,
+    options: appOptions,
+    reset,
+    docsAssets: readDocsAsset,
+    ...(appOptions.staticDir === undefined
+      ? {}
+      : { staticFiles: staticFiles(appOptions.staticDir) }),
+  })
   const servers = new Set<Listening>()
   return {
     app,

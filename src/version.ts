@@ -1,9 +1,4 @@
-import { createRequire } from 'node:module'
+import manifest from '../package.json' with { type: 'json' }
 
-const manifest: unknown = createRequire(import.meta.url)('../package.json')
-
-/** fauxrest's version, from its package.json. */
-export const VERSION: string =
-  typeof manifest === 'object' && manifest !== null && 'version' in manifest
-    ? String(manifest.version)
-    : '0.0.0'
+/** fauxrest's version, from its package.json (a JSON import: bundlers inline it). */
+export const VERSION: string = manifest.version

@@ -1,10 +1,11 @@
-import { Hono, type Context, type Next } from 'hono'
+import { Hono, type Context } from 'hono'
 import { AppError } from '../errors.ts'
 import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
 import { errorBody, toErrorResponse } from './answer/error-response.ts'
-import { frontDoor, type Answer } from './pipeline/front-door.ts'
+import { frontDoor } from './pipeline/front-door.ts'
+import type { AssetSource, Route } from './route.ts'
 import { toJsonBody } from './answer/json-body.ts'
 import { notFoundHandler } from './routing/not-found.ts'
 import { pathSegments, splitUrl } from './request/path-segments.ts'
@@ -12,7 +13,6 @@ import { handleTarget } from './resources/resource-handler.ts'
 import { resolveTarget } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendError, sendJson } from './answer/send-json.ts'
-import { staticFiles } from '../node/static-files.ts'
 import { registerSurfaceRoutes } from './surface/surface-routes.ts'
 
 export type AppDeps = {
@@ -20,10 +20,11 @@ export type AppDeps = {
   readonly options: AppOptions
   /** Restores the state the server started with. */
   readonly reset: () => Promise<void>
+  /** Answers GET and HEAD for paths no route took (Node: the --static folder). */
+  readonly staticFiles?: Route
+  /** Swagger UI's files for the docs page; without it `/docs/assets/*` is a 404. */
+  readonly docsAssets?: AssetSource
 }
-
-/** A route handler behind the front door (CORS, delays, forced statuses, the request log). */
-export type Route = (c: Context, next: Next) => Answer
 
 export function createApp(deps: AppDeps): Hono {
   const { store, options } = deps
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): Hono {
       door(c, () => handler(c, next))
 
   // Routes of fauxrest itself
-  registerSurfaceRoutes(app, { store, options }, route)
+  registerSurfaceRoutes(app, { store, options, docsAssets: deps.docsAssets }, route)
   app.get(
     '/db',
     route((c) => sendJson(c, toJsonBody(store.data()))),
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
       return handleTarget(c, target, { store, options, cache, lookups })
     }),
   )
-  if (options.staticDir !== undefined) app.get('*', route(staticFiles(options.staticDir)))
+  if (deps.staticFiles !== undefined) app.get('*', route(deps.staticFiles))
 
   app.notFound(notFoundHandler(app))
   app.onError(onError)

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import type { AssetFile } from '../http/route.ts'
 
 // The only files of swagger-ui-dist the docs page needs; nothing else is ever served from it.
 const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
@@ -31,4 +33,12 @@ export function docsAssetPath(name: string): string | undefined {
 /** The `Content-Type` to serve a docs asset with, or `undefined` for an unknown name. */
 export function docsAssetContentType(name: string): string | undefined {
   return CONTENT_TYPES.get(name)
+}
+
+/** Reads a docs asset from the installed swagger-ui-dist package; `undefined` for unknown names. */
+export async function readDocsAsset(name: string): Promise<AssetFile | undefined> {
+  const path = docsAssetPath(name)
+  const type = docsAssetContentType(name)
+  if (path === undefined || type === undefined) return undefined
+  return { body: new Uint8Array(await readFile(path)), type }
 }

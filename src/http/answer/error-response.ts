@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { STATUS_CODES } from 'node:http'
 import { AppError, type ErrorCode, type Issue } from '../../errors.ts'
+import { reasonPhrase } from './reason-phrase.ts'
 
 export const STATUS_BY_CODE = {
   bad_request: 400,
@@ -43,9 +43,4 @@ export function toErrorResponse(error: unknown): {
     return { status: error.status, body: { error: message } }
   }
   return { status: 500, body: { error: 'Internal server error.' } }
-}
-
-/** `Service Unavailable` for 503; `Status 599` when HTTP names no reason. */
-export function reasonPhrase(status: number): string {
-  return STATUS_CODES[status] ?? `Status ${status}`
 }

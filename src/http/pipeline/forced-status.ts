@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
 import { queryError, quote } from '../../query/query-error.ts'
 import { answer } from '../answer/answer-headers.ts'
-import { reasonPhrase } from '../answer/error-response.ts'
+import { reasonPhrase } from '../answer/reason-phrase.ts'
 import { requestHeader } from '../request/request-header.ts'
 import { sendEmpty, sendError } from '../answer/send-json.ts'
 

@@ -4,12 +4,12 @@ import { setAnswerHeaders, type HeaderRecord } from '../answer/answer-headers.ts
 import { requestDelay, pickDelay, type Sleep } from './delay.ts'
 import { forcedAnswer } from './forced-status.ts'
 import { keepLatest } from './keep-latest.ts'
+import type { Answer } from '../route.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { readBodyText, tooLarge } from '../request/read-json-body.ts'
 import { requestHeader } from '../request/request-header.ts'
 import { sendEmpty } from '../answer/send-json.ts'
 
-export type Answer = Response | Promise<Response>
 export type Door = (c: Context, run: () => Answer) => Answer
 
 export type DoorOptions = {

@@ -1,4 +1,3 @@
-import { basename } from 'node:path'
 import type { JsonObject } from '../../json.ts'
 import { buildOpenApi } from '../../openapi/build-openapi.ts'
 import { homepageJson } from '../../pages/homepage-json.ts'
@@ -47,7 +46,7 @@ export function surfacePages(store: Store, options: AppOptions): SurfacePages {
       delay: options.delay,
       cors: options.cors,
       // The file name only: the page may be seen from other machines.
-      db: store.file === undefined ? 'in memory' : basename(store.file),
+      db: store.file === undefined ? 'in memory' : (store.file.split(/[/\\]/).pop() ?? ''),
     },
   })
   const openApi = memo(() =>

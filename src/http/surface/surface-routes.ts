@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises'
 import type { Context, Hono } from 'hono'
-import { docsAssetContentType, docsAssetPath } from '../../node/docs-assets.ts'
 import { renderDocsPage } from '../../pages/docs-page.ts'
 import type { Store } from '../../store/store.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -8,13 +6,17 @@ import { etagOf } from '../answer/json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { notFound } from '../routing/resolve-target.ts'
 import { prefersJson } from '../request/prefers-json.ts'
-import type { Route } from '../create-app.ts'
+import type { AssetSource, Route } from '../route.ts'
 import { requestHeader } from '../request/request-header.ts'
 import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import { type Page, sendPage, textPage } from '../answer/send-page.ts'
 import { surfacePages } from './surface-pages.ts'
 
-export type SurfaceDeps = { readonly store: Store; readonly options: AppOptions }
+export type SurfaceDeps = {
+  readonly store: Store
+  readonly options: AppOptions
+  readonly docsAssets: AssetSource | undefined
+}
 
 const HTML = 'text/html; charset=utf-8'
 const ASSET_BASE = '/docs/assets'
@@ -33,6 +35,7 @@ export function registerSurfaceRoutes(
 ): void {
   const pages = surfacePages(deps.store, deps.options)
   let docs: Page | undefined
+  const docsAsset = cachedAssets(deps.docsAssets)
 
   app.get(
     '/',
@@ -78,23 +81,22 @@ function wantsJson(c: Context): boolean {
   return prefersJson(requestHeader(c, 'accept'))
 }
 
-// The package's files do not change while the server runs: each is read once per process.
-const assets = new Map<string, Promise<Page>>()
-
-function docsAsset(name: string): Promise<Page | undefined> {
-  const path = docsAssetPath(name)
-  const type = docsAssetContentType(name)
-  if (path === undefined || type === undefined) return Promise.resolve(undefined)
-  let asset = assets.get(name)
-  if (asset === undefined) {
-    asset = readFile(path).then((bytes) => ({
-      body: new Uint8Array(bytes),
-      etag: etagOf(bytes),
-      type,
-    }))
-    // A failed read is not remembered: the next request tries again.
-    asset.catch(() => assets.delete(name))
-    assets.set(name, asset)
+// The assets do not change while the server runs: each is read once per app.
+function cachedAssets(
+  source: AssetSource | undefined,
+): (name: string) => Promise<Page | undefined> {
+  const assets = new Map<string, Promise<Page | undefined>>()
+  return (name) => {
+    if (source === undefined) return Promise.resolve(undefined)
+    let asset = assets.get(name)
+    if (asset === undefined) {
+      asset = source(name).then(
+        (file) => file && { body: file.body, etag: etagOf(file.body), type: file.type },
+      )
+      // A failed read is not remembered: the next request tries again.
+      asset.catch(() => assets.delete(name))
+      assets.set(name, asset)
+    }
+    return asset
   }
-  return asset
 }

@@ -1,0 +1,29 @@
+import { UserError } from '../errors.ts'
+import type { Data } from '../json.ts'
+import { parseSchema } from './parse-schema.ts'
+import { checkPlainDb, isSchemaDocument, schemaFromData } from './schema-from-data.ts'
+import type { FakerCatalog, Schema } from './types.ts'
+
+/** A loaded schema; `plainData` holds the items when the source was a plain json-server db. */
+export type LoadedSchema = { readonly schema: Schema; readonly plainData: Data | undefined }
+
+/**
+ * A schema document or a plain json-server db, already parsed from JSON, checked: every problem
+ * is a UserError naming `name`. `copy` keeps a caller's plain db object unchanged when the store
+ * later writes to the data.
+ */
+export function schemaFromDocument(
+  document: unknown,
+  name: string,
+  catalog: FakerCatalog,
+  copy: boolean,
+): LoadedSchema {
+  if (isSchemaDocument(document)) {
+    const result = parseSchema(document, catalog)
+    if (!result.ok) throw new UserError(`${name}: invalid schema`, result.issues)
+    return { schema: result.schema, plainData: undefined }
+  }
+  const checked = checkPlainDb(document, name)
+  const data = copy ? structuredClone(checked) : checked
+  return { schema: schemaFromData(data), plainData: data }
+}
