@@ -23,6 +23,10 @@ export type MockOptions = Partial<AppOptions> & {
   readonly reset?: boolean
   /** Called while data is generated, for progress bars. */
   readonly onProgress?: (done: number, total: number) => void
+  /** The field that identifies items, as json-server's `--id` (default `id`). */
+  readonly id?: string
+  /** How a plain db names references, as json-server's `--foreignKeySuffix` (default `Id`). */
+  readonly foreignKeySuffix?: string
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
@@ -38,7 +42,13 @@ export type Mock = {
 }
 
 export async function createMock(options: MockOptions): Promise<Mock> {
-  return openMock(await loadSchema(options.schema, createFakerCatalog()), options)
+  const reading = {
+    ...(options.id === undefined ? {} : { idKey: options.id }),
+    ...(options.foreignKeySuffix === undefined
+      ? {}
+      : { foreignKeySuffix: options.foreignKeySuffix }),
+  }
+  return openMock(await loadSchema(options.schema, createFakerCatalog(), reading), options)
 }
 
 /** createMock for a schema already loaded (the CLI inspects it first to choose the database file). */

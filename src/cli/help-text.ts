@@ -25,17 +25,20 @@ Options
   -p, --port N            port; 0 picks a free one                       (3000)
   -H, --host H            interface to listen on                        (127.0.0.1)
       --db PATH           database file for a schema, or :memory:       (./db.json)
-  -s, --seed N            faker seed                                    (schema's seed, else 1)
+      --seed N            faker seed                                    (schema's seed, else 1)
       --reset             regenerate the database, discarding what it holds
-      --read-only         every write answers 405
+      --read-only, --ro   every write answers 405
       --fake-writes       validate and answer writes, change nothing (JSONPlaceholder)
       --delete MODE       DELETE answers: empty (200 {}), no-content (204), item (200 + item)
-      --delay MS|MIN-MAX  add latency to every answer
-      --no-cors           disable CORS (on for any origin by default)
+  -d, --delay MS|MIN-MAX  add latency to every answer
+      --no-cors, --nc     disable CORS (on for any origin by default)
   -w, --watch             reload when the schema or database file changes on disk
-      --static DIR        serve static files                            (./public if present)
+  -s, --static DIR        serve static files                            (./public if present)
       --body-limit BYTES  largest request body                          (1048576)
   -q, --quiet             no request log
+  -i, --id NAME           the field that identifies items, as json-server  (id)
+      --foreignKeySuffix SUFFIX, --fks SUFFIX
+                          how a plain db names references: Id (postId) or _id (post_id)
 
 Examples
   fauxrest data/jsonplaceholder.json

@@ -21,11 +21,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.out(`${VERSION}\n`)
         return 0
       case 'serve':
-        return await runServe(command.file, command.flags, io)
+        return await runServe(command, io)
       case 'generate':
         return await runGenerate(command, io)
       case 'check':
-        return await runCheck(command.file, io)
+        return await runCheck(command, io)
       case 'openapi':
         return await runOpenApi(command, io)
       case 'types':

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { UserError } from '../errors.ts'
 import { DELETE_MODES, type Delay, type DeleteMode } from '../app-options.ts'
+import { FORBIDDEN_KEYS } from '../json.ts'
+import type { SchemaOptions } from '../schema/types.ts'
 
 export const COMMANDS = ['serve', 'generate', 'check', 'openapi', 'types'] as const
 export type CommandName = (typeof COMMANDS)[number]
@@ -22,40 +24,55 @@ export type ServeFlags = {
   readonly bodyLimit: number
 }
 
+/** How every command reads the file: json-server's `--id` and `--foreignKeySuffix`. */
+type Reading = { readonly reading: SchemaOptions }
+
 export type CliCommand =
   | { readonly command: 'help'; readonly topic: CommandName | undefined; readonly asked: boolean }
   | { readonly command: 'version' }
-  | { readonly command: 'serve'; readonly file: string; readonly flags: ServeFlags }
-  | {
+  | ({ readonly command: 'serve'; readonly file: string; readonly flags: ServeFlags } & Reading)
+  | ({
       readonly command: 'generate'
       readonly file: string
       readonly out: string | undefined
       readonly seed: number | undefined
-    }
-  | { readonly command: 'check'; readonly file: string }
-  | {
+    } & Reading)
+  | ({ readonly command: 'check'; readonly file: string } & Reading)
+  | ({
       readonly command: 'openapi'
       readonly file: string
       readonly out: string | undefined
       readonly seed: number | undefined
-    }
-  | { readonly command: 'types'; readonly file: string; readonly out: string | undefined }
+    } & Reading)
+  | ({
+      readonly command: 'types'
+      readonly file: string
+      readonly out: string | undefined
+    } & Reading)
 
+// Short forms and aliases are json-server's (`-s` is --static there, so the seed has none).
 const OPTIONS = {
   port: { type: 'string', short: 'p' },
   host: { type: 'string', short: 'H' },
   db: { type: 'string' },
-  seed: { type: 'string', short: 's' },
+  seed: { type: 'string' },
   reset: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   'read-only': { type: 'boolean' },
+  ro: { type: 'boolean' },
   'fake-writes': { type: 'boolean' },
   delete: { type: 'string' },
-  delay: { type: 'string' },
+  delay: { type: 'string', short: 'd' },
   'no-cors': { type: 'boolean' },
+  nc: { type: 'boolean' },
+  'no-gzip': { type: 'boolean' },
+  ng: { type: 'boolean' },
   watch: { type: 'boolean', short: 'w' },
-  static: { type: 'string' },
+  static: { type: 'string', short: 's' },
   'body-limit': { type: 'string' },
+  id: { type: 'string', short: 'i' },
+  foreignKeySuffix: { type: 'string' },
+  fks: { type: 'string' },
   out: { type: 'string', short: 'o' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -68,14 +85,26 @@ const SERVE_ONLY = [
   'reset',
   'quiet',
   'read-only',
+  'ro',
   'fake-writes',
   'delete',
   'delay',
   'no-cors',
+  'nc',
+  'no-gzip',
+  'ng',
   'watch',
   'static',
   'body-limit',
 ] as const
+
+// Boolean flags json-server users write as `--no-cors=true` (yargs reads the value).
+const BOOLEANS = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, option]) => option.type === 'boolean')
+    .map(([name]) => name),
+)
+const MODULE_FILE = /\.[cm]?[jt]s$/
 
 /** Turns argv (without node and the script) into a command; throws UserError with one clear line. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
@@ -99,17 +128,20 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     throw new UserError(`--out does not apply to ${command}`)
   }
   const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0)
+  const reading = schemaReading(values)
   switch (command) {
     case 'serve':
-      return { command, file, flags: serveFlags(values, seed) }
+      return { command, file, flags: serveFlags(values, seed), reading }
     case 'generate':
-      return { command, file, out: values.out, seed }
+      return { command, file, out: values.out, seed, reading }
     case 'openapi':
-      return { command, file, out: values.out, seed }
+      return { command, file, out: values.out, seed, reading }
     case 'check':
     case 'types':
       if (seed !== undefined) throw new UserError(`--seed does not apply to ${command}`)
-      return command === 'check' ? { command, file } : { command, file, out: values.out }
+      return command === 'check'
+        ? { command, file, reading }
+        : { command, file, out: values.out, reading }
   }
 }
 
@@ -117,13 +149,42 @@ type Values = ReturnType<typeof parse>['values']
 
 function parse(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    const args = jsonServerForms(argv)
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     // Node's own hints about positionals are noise here: keep its first sentence
     const first = message.split(/\.(?:\s|$)/)[0] ?? message
     throw new UserError(`${first} (see fauxrest --help)`)
   }
+}
+
+/**
+ * json-server's argument forms, which yargs reads: `--no-cors=true` (`=false` drops the flag) and
+ * `-m first.js second.js` (module files after `-m` are all middlewares).
+ */
+function jsonServerForms(argv: readonly string[]): string[] {
+  const args: string[] = []
+  // 'value': the next argument is the value of -m; 'more': module files after it are more of them
+  let middlewares: 'value' | 'more' | undefined
+  for (const arg of argv) {
+    const flag = /^--([^=]+)=(true|false)$/.exec(arg)
+    if (flag?.[1] !== undefined && BOOLEANS.has(flag[1])) {
+      if (flag[2] === 'true') args.push(`--${flag[1]}`)
+      middlewares = undefined
+    } else if (middlewares === 'more' && !arg.startsWith('-') && MODULE_FILE.test(arg)) {
+      args.push('--middlewares', arg)
+    } else {
+      args.push(arg)
+      middlewares =
+        arg === '-m' || arg === '--middlewares'
+          ? 'value'
+          : middlewares === 'value'
+            ? 'more'
+            : undefined
+    }
+  }
+  return args
 }
 
 function serveFlags(values: Values, seed: number | undefined): ServeFlags {
@@ -138,11 +199,11 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
     seed,
     reset: values.reset === true,
     quiet: values.quiet === true,
-    readOnly: values['read-only'] === true,
+    readOnly: values['read-only'] === true || values.ro === true,
     fakeWrites: values['fake-writes'] === true,
     deleteMode: deleteMode as DeleteMode,
     delay: values.delay === undefined ? undefined : parseDelay(values.delay),
-    cors: values['no-cors'] !== true,
+    cors: values['no-cors'] !== true && values.nc !== true,
     watch: values.watch === true,
     staticDir: values.static,
     bodyLimit:
@@ -150,6 +211,42 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
         ? 1024 * 1024
         : integer('--body-limit', values['body-limit'], 1),
   }
+}
+
+function schemaReading(values: Values): SchemaOptions {
+  const suffix = foreignKeySuffix(values)
+  return {
+    ...(values.id === undefined ? {} : { idKey: fieldName('--id', values.id) }),
+    ...(suffix === undefined ? {} : { foreignKeySuffix: suffix }),
+  }
+}
+
+function foreignKeySuffix(values: Values): string | undefined {
+  const { foreignKeySuffix: long, fks } = values
+  if (long !== undefined && fks !== undefined && long !== fks) {
+    throw new UserError(`--foreignKeySuffix and --fks say different things ("${long}", "${fks}")`)
+  }
+  const suffix = long ?? fks
+  return suffix === undefined ? undefined : fieldName('--foreignKeySuffix', suffix)
+}
+
+function fieldName(flag: string, text: string): string {
+  if (text === '' || text.includes('.') || FORBIDDEN_KEYS.has(text)) {
+    throw new UserError(`${flag} must be a field name (like _id), not "${text}"`)
+  }
+  return text
+}
+
+/** `/api/v1` from `api/v1/`, `/api/v1` or `/api/v1/`; `''` for `/`. */
+export function parseBase(text: string): string {
+  const segments = text.split('/').filter((segment) => segment !== '')
+  const bad = segments.find(
+    (segment) => segment === '.' || segment === '..' || !/^[\w.~!$&'()*+,;=:@%-]+$/.test(segment),
+  )
+  if (bad !== undefined || /[?#\\]/.test(text)) {
+    throw new UserError(`--base must be a URL path like /api/v1, not "${text}"`)
+  }
+  return segments.map((segment) => `/${segment}`).join('')
 }
 
 export function parseDelay(text: string): Delay {

@@ -1,14 +1,20 @@
 import { resolve } from 'node:path'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { loadSchema } from '../node/load-schema.ts'
+import type { SchemaOptions } from '../schema/types.ts'
 import type { CliIo } from './cli-io.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
 import { routeRows } from './route-rows.ts'
 
 /** Validates a schema and prints what it would serve; invalid schemas throw with every issue. */
-export async function runCheck(file: string, io: CliIo): Promise<number> {
-  const { schema, plainData } = await loadSchema(resolve(io.cwd, file), createFakerCatalog())
+export async function runCheck(
+  command: { readonly file: string; readonly reading: SchemaOptions },
+  io: CliIo,
+): Promise<number> {
+  const { file } = command
+  const catalog = createFakerCatalog()
+  const { schema, plainData } = await loadSchema(resolve(io.cwd, file), catalog, command.reading)
   const paint = createPaint(io.color)
   const rows: string[][] = [['resource', 'items', 'id', 'routes']]
   for (const resource of schema.resources.values()) {

@@ -4,6 +4,7 @@ import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { generate } from '../generate/generate.ts'
 import { openMock } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
+import type { SchemaOptions } from '../schema/types.ts'
 import type { CliIo } from './cli-io.ts'
 import { progressBar } from './progress-bar.ts'
 
@@ -11,10 +12,12 @@ type GenerateCommand = {
   readonly file: string
   readonly out: string | undefined
   readonly seed: number | undefined
+  readonly reading: SchemaOptions
 }
 
 export async function runGenerate(command: GenerateCommand, io: CliIo): Promise<number> {
-  const loaded = await loadSchema(resolve(io.cwd, command.file), createFakerCatalog())
+  const path = resolve(io.cwd, command.file)
+  const loaded = await loadSchema(path, createFakerCatalog(), command.reading)
   if (loaded.plainData !== undefined) {
     throw new UserError(
       `${command.file} is a plain database, not a schema: there is nothing to generate`,

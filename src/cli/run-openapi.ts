@@ -4,6 +4,7 @@ import { generate } from '../generate/generate.ts'
 import type { JsonObject } from '../json.ts'
 import { buildOpenApi } from '../openapi/build-openapi.ts'
 import { loadSchema } from '../node/load-schema.ts'
+import type { SchemaOptions } from '../schema/types.ts'
 import type { CliIo } from './cli-io.ts'
 import { emit } from './emit.ts'
 import { progressBar } from './progress-bar.ts'
@@ -12,6 +13,7 @@ type OpenApiCommand = {
   readonly file: string
   readonly out: string | undefined
   readonly seed: number | undefined
+  readonly reading: SchemaOptions
 }
 
 /** Where `fauxrest serve` listens by default, for the document's `servers`. */
@@ -25,6 +27,7 @@ export async function runOpenApi(command: OpenApiCommand, io: CliIo): Promise<nu
   const { schema, plainData } = await loadSchema(
     resolve(io.cwd, command.file),
     createFakerCatalog(),
+    command.reading,
   )
   const onProgress = io.interactive ? progressBar(io.err) : undefined
   const data =

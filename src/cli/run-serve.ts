@@ -8,13 +8,16 @@ import { loadSchema } from '../node/load-schema.ts'
 import { watchMock, type LiveMock } from '../watch/live-mock.ts'
 import type { CliIo } from './cli-io.ts'
 import { formatError } from './format-error.ts'
-import type { ServeFlags } from './parse-cli-args.ts'
+import type { CliCommand } from './parse-cli-args.ts'
 import { progressBar } from './progress-bar.ts'
 import { renderBanner } from './render-banner.ts'
 import { createStarterDb } from './starter-db.ts'
 import { VERSION } from './version.ts'
 
-export async function runServe(file: string, flags: ServeFlags, io: CliIo): Promise<number> {
+type ServeCommand = Extract<CliCommand, { command: 'serve' }>
+
+export async function runServe(command: ServeCommand, io: CliIo): Promise<number> {
+  const { file, flags, reading } = command
   const path = resolve(io.cwd, file)
   if (await createStarterDb(path, file)) {
     io.out(
@@ -22,7 +25,7 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
     )
   }
   const catalog = createFakerCatalog()
-  const loaded = await loadSchema(path, catalog)
+  const loaded = await loadSchema(path, catalog, reading)
   const plain = loaded.plainData !== undefined
   if (plain && flags.db !== undefined) {
     throw new UserError(
@@ -42,7 +45,9 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
   const publicDir = resolve(io.cwd, 'public')
   const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
   if (flags.staticDir !== undefined && !isFolder(resolve(io.cwd, flags.staticDir))) {
-    throw new UserError(`--static ${flags.staticDir}: no such folder`)
+    // `-s 42` was the seed before -s became --static, as in json-server
+    const hint = /^\d+$/.test(flags.staticDir) ? ' (-s is --static; the seed is --seed)' : ''
+    throw new UserError(`--static ${flags.staticDir}: no such folder${hint}`)
   }
   const bar = io.interactive ? progressBar(io.err) : undefined
   const options: Omit<MockOptions, 'schema'> = {
@@ -73,7 +78,7 @@ export async function runServe(file: string, flags: ServeFlags, io: CliIo): Prom
         dbFile: db === ':memory:' ? undefined : db,
         schemaLabel: shown(path),
         dbLabel: shown(db),
-        load: (target) => loadSchema(target, catalog),
+        load: (target) => loadSchema(target, catalog, reading),
         open: (next) => openMock(next, { ...options, reset: false }),
         log: options.log ?? (() => undefined),
         warn: (error, keeping) => io.err(withKeeping(formatError(error), keeping)),

@@ -24,12 +24,12 @@ export function compileResource(
         })
   if (ids !== undefined) {
     // The item's id always wins over a stray `id` field.
-    const fields = entries.filter((entry) => entry.key !== 'id')
+    const fields = entries.filter((entry) => entry.key !== spec.idKey)
     const position = Math.min(Math.max(spec.idPosition, 0), fields.length)
     fields.splice(
       position,
       0,
-      toEntry('id', (index) => ids[index] ?? null),
+      toEntry(spec.idKey, (index) => ids[index] ?? null),
     )
     return (index) => buildObject(fields, index)
   }

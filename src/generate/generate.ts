@@ -20,12 +20,12 @@ export type GenerateOptions = {
   readonly onProgress?: ((done: number, total: number) => void) | undefined
 }
 
-function existingIds(existing: Data | undefined, resource: string): Id[] {
+function existingIds(existing: Data | undefined, resource: string, idKey: string): Id[] {
   const rows = existing?.[resource]
   if (!Array.isArray(rows)) return []
   const ids: Id[] = []
   for (const row of rows) {
-    const id = isJsonObject(row) ? row['id'] : undefined
+    const id = isJsonObject(row) ? row[idKey] : undefined
     if (isId(id)) ids.push(id)
   }
   return ids
@@ -55,7 +55,7 @@ export function generate(schema: Schema, options: GenerateOptions): Data {
   const parentIds = (resource: string): readonly Id[] => {
     let found = ids.get(resource)
     if (found === undefined) {
-      found = existingIds(existing, resource)
+      found = existingIds(existing, resource, schema.resources.get(resource)?.idKey ?? 'id')
       ids.set(resource, found)
     }
     return found

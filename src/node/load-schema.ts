@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.ts'
 import { parseJsonText } from '../json-text.ts'
 import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
-import type { FakerCatalog } from '../schema/types.ts'
+import type { FakerCatalog, SchemaOptions } from '../schema/types.ts'
 
 export type { LoadedSchema } from '../schema/schema-document.ts'
 
@@ -14,7 +14,11 @@ const READ_ERRORS: Readonly<Record<string, string>> = {
 }
 
 /** Reads a schema or plain db file; every problem becomes a UserError naming the file. */
-export async function loadSchemaFile(path: string, catalog: FakerCatalog): Promise<LoadedSchema> {
+export async function loadSchemaFile(
+  path: string,
+  catalog: FakerCatalog,
+  options: SchemaOptions = {},
+): Promise<LoadedSchema> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -23,14 +27,18 @@ export async function loadSchemaFile(path: string, catalog: FakerCatalog): Promi
     const reason = (code === undefined ? undefined : READ_ERRORS[code]) ?? String(error)
     throw new UserError(`cannot read ${path}: ${reason}`, [], { cause: error })
   }
-  return schemaFromDocument(parseJsonText(text, path), path, catalog, false)
+  return schemaFromDocument(parseJsonText(text, path), path, { catalog, options, copy: false })
 }
 
 /**
  * Loads a schema from a file path or from an already parsed document (a schema or a plain db;
  * a plain db object is copied, never changed).
  */
-export async function loadSchema(source: unknown, catalog: FakerCatalog): Promise<LoadedSchema> {
-  if (typeof source === 'string') return loadSchemaFile(source, catalog)
-  return schemaFromDocument(source, 'schema', catalog, true)
+export async function loadSchema(
+  source: unknown,
+  catalog: FakerCatalog,
+  options: SchemaOptions = {},
+): Promise<LoadedSchema> {
+  if (typeof source === 'string') return loadSchemaFile(source, catalog, options)
+  return schemaFromDocument(source, 'schema', { catalog, options, copy: true })
 }

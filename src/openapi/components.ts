@@ -40,12 +40,17 @@ function resourceSchema(resource: ResourceSpec, mode: FieldMode, idOf: IdSchemaO
   if (resource.fields === undefined) {
     // Free-form: any JSON object is accepted.
     const schema: JsonObject = { type: 'object', additionalProperties: true }
-    if (plural) schema['properties'] = { id }
-    if (plural && mode === 'item') schema['required'] = ['id']
+    if (plural) schema['properties'] = { [resource.idKey]: id }
+    if (plural && mode === 'item') schema['required'] = [resource.idKey]
     return schema
   }
   if (!plural) return objectSchema(resource.fields, mode, idOf)
-  const extra = { name: 'id', schema: id, required: mode === 'item', position: resource.idPosition }
+  const extra = {
+    name: resource.idKey,
+    schema: id,
+    required: mode === 'item',
+    position: resource.idPosition,
+  }
   return objectSchema(resource.fields, mode, idOf, extra)
 }
 

@@ -56,7 +56,12 @@ function leaves(fields: Fields, prefix: string, idOf: IdSchemaOf): Leaf[] {
 }
 
 function filterLeaves(resource: ResourceSpec, idOf: IdSchemaOf): Leaf[] {
-  const id: Leaf = { path: 'id', schema: idOf(resource.name), ref: false, nullable: false }
+  const id: Leaf = {
+    path: resource.idKey,
+    schema: idOf(resource.name),
+    ref: false,
+    nullable: false,
+  }
   return resource.fields === undefined ? [id] : [id, ...leaves(resource.fields, '', idOf)]
 }
 

@@ -25,8 +25,8 @@ function withoutKeys(
 }
 
 // A PATCH example changes one field: the first one that is not the id.
-function patchExample(item: JsonObject | undefined): JsonObject | undefined {
-  const entry = item === undefined ? undefined : Object.entries(item).find(([key]) => key !== 'id')
+function patchExample(item: JsonObject | undefined, idKey: string): JsonObject | undefined {
+  const entry = item === undefined ? undefined : Object.entries(item).find(([key]) => key !== idKey)
   return entry === undefined ? undefined : Object.fromEntries([entry])
 }
 
@@ -82,7 +82,7 @@ export function routeOperations(
     })
     for (const [method, verb, schemaName, example] of [
       ['put', 'replace', 'Create', item],
-      ['patch', 'update', 'Update', patchExample(item)],
+      ['patch', 'update', 'Update', patchExample(item, resource.idKey)],
     ] as const) {
       add(method, verb, `${verb === 'replace' ? 'Replace' : 'Update'} ${route.resource}`, {
         parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
@@ -129,7 +129,7 @@ export function routeOperations(
         : nestedCreateSchema(resource, relation, type, context.idOf)
     const createExample = withoutKeys(
       item,
-      relation === undefined ? ['id'] : ['id', relation.field],
+      relation === undefined ? [resource.idKey] : [resource.idKey, relation.field],
     )
     add(
       'post',
@@ -162,12 +162,12 @@ export function routeOperations(
   const writeErrors = sorted([...WRITE_ERRORS, '404', '412'])
   add('put', 'replace', `Replace ${single}`, {
     parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
-    requestBody: body(ref(`${type}Create`), withoutKeys(item, ['id'])),
+    requestBody: body(ref(`${type}Create`), withoutKeys(item, [resource.idKey])),
     responses: { '200': itemResponse('The replaced item.'), ...errorResponses(writeErrors) },
   })
   add('patch', 'update', `Update ${single}`, {
     parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
-    requestBody: body(ref(`${type}Update`), patchExample(item)),
+    requestBody: body(ref(`${type}Update`), patchExample(item, resource.idKey)),
     responses: {
       '200': itemResponse('The item with the changes merged in.'),
       ...errorResponses(writeErrors),

@@ -36,7 +36,7 @@ function expandable(schema: Schema, resource: string): string[] {
 function selectable(schema: Schema, resource: ResourceSpec): string[] | undefined {
   if (resource.fields === undefined) return undefined
   const names = [...resource.fields.keys()]
-  names.splice(resource.idPosition, 0, 'id')
+  names.splice(resource.idPosition, 0, resource.idKey)
   return [...new Set([...names, ...embeddable(schema, resource.name)])]
 }
 

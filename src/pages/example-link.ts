@@ -33,5 +33,6 @@ export const isText = (field: ExampleField): boolean =>
 export function numeric(candidate: Candidate): readonly [string, string] | undefined {
   const field = candidate.fields.find(isNumber)
   if (field !== undefined) return [field.path, text(field)]
-  return typeof candidate.id === 'number' ? ['id', String(candidate.id)] : undefined
+  const { id, resource } = candidate
+  return typeof id === 'number' ? [resource.idKey, String(id)] : undefined
 }

@@ -49,7 +49,7 @@ export function summarizeResources(info: HomepageInfo): ResourceSummary[] {
   const routes = listApiRoutes(info.schema)
   return [...info.schema.resources.values()].map((resource) => {
     const example = info.examples(resource.name)
-    const id = example?.['id']
+    const id = example?.[resource.idKey]
     return {
       name: resource.name,
       singular: resource.singular,
@@ -72,5 +72,5 @@ export function segment(value: Id): string {
 export function createBody(resource: ResourceSpec, example: JsonObject | undefined): JsonObject {
   if (example === undefined) return {}
   if (resource.singular) return example
-  return Object.fromEntries(Object.entries(example).filter(([key]) => key !== 'id'))
+  return Object.fromEntries(Object.entries(example).filter(([key]) => key !== resource.idKey))
 }

@@ -32,7 +32,7 @@ export function queryRows(
   ]
   const candidates: Candidate[] = ordered.map((resource) => {
     const item = examples(resource.name)
-    return { resource, fields: exampleFields(resource, item), id: item?.['id'] }
+    return { resource, fields: exampleFields(resource, item), id: item?.[resource.idKey] }
   })
   const context: Context = {
     on: (pick) => firstExample(candidates, pick),

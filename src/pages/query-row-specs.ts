@@ -57,8 +57,8 @@ export const ROWS: readonly RowSpec[] = [
       context.on((c) =>
         typeof c.id === 'number'
           ? [
-              ['id', String(c.id)],
-              ['id', String(c.id + 1)],
+              [c.resource.idKey, String(c.id)],
+              [c.resource.idKey, String(c.id + 1)],
             ]
           : undefined,
       ),
@@ -128,8 +128,9 @@ export const ROWS: readonly RowSpec[] = [
     'keep only these fields',
     (context) =>
       context.on((c) => {
-        const found = c.fields.find((f) => !f.deep && f.path !== 'id')
-        return found && [['_select', `id,${found.path}`]]
+        const { idKey } = c.resource
+        const found = c.fields.find((f) => !f.deep && f.path !== idKey)
+        return found && [['_select', `${idKey},${found.path}`]]
       }),
   ],
   [

@@ -67,7 +67,7 @@ function indexFor(
 ): Filter['index'] {
   const [head, ...rest] = path
   if (op !== 'eq' || values.length !== 1 || values[0] === null || rest.length > 0) return undefined
-  if (head === 'id' && info.compareAs !== 'loose') return 'id'
+  if (head === ctx.resource.idKey && info.compareAs !== 'loose') return 'id'
   return head !== undefined && ctx.foreignKeys.has(head) ? 'ref' : undefined
 }
 

@@ -68,7 +68,7 @@ function parseSelect(
   if (names.length === 0) return undefined
   const fields = schema.origin === 'db' ? undefined : resource.fields
   if (fields === undefined) return names.filter((name) => !FORBIDDEN_KEYS.has(name))
-  const known = ['id', ...fields.keys(), ...included.map((spec) => spec.name)]
+  const known = [resource.idKey, ...fields.keys(), ...included.map((spec) => spec.name)]
   for (const name of names) {
     if (!known.includes(name))
       issues.push({ path: '_select', message: unknownField([name], 1, known).error })

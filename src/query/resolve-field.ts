@@ -19,7 +19,8 @@ export function resolveField(
   fields: Fields,
 ): FieldInfo | Invalid {
   const [head, ...rest] = path
-  if (head === 'id' && !fields.has('id')) {
+  const { idKey } = resource
+  if (head === idKey && !fields.has(idKey)) {
     if (rest.length > 0) return unknownField(path, 2, [])
     const type: JsonType = resource.id === 'integer' ? 'integer' : 'string'
     return { compareAs: compareAsOf(type), nullable: false, type }
@@ -34,11 +35,11 @@ export function resolveField(
     const next = level?.get(key)
     if (next === undefined) {
       const candidates = level === undefined ? [] : [...level.keys()]
-      return unknownField(path, index + 1, index === 0 ? ['id', ...candidates] : candidates)
+      return unknownField(path, index + 1, index === 0 ? [idKey, ...candidates] : candidates)
     }
     spec = next
   }
-  if (spec === undefined) return unknownField(path, 1, ['id', ...fields.keys()])
+  if (spec === undefined) return unknownField(path, 1, [idKey, ...fields.keys()])
   // A filter on an array field tests its elements.
   let element: FieldSpec = spec
   while (element.kind === 'array') element = element.of

@@ -14,7 +14,8 @@ export function runListQuery(query: ListQuery, scope: Scope, lookups: Lookups): 
   const { rows, tests } = candidateRows(query, scope, lookups)
   const matched = tests.length === 0 ? rows : rows.filter((row) => tests.every((test) => test(row)))
   const sorted = query.sort.length === 0 ? matched : sortRows(matched, query.sort)
-  return paginate(sorted, query.window, (row) => shapeRow(row, query, lookups))
+  const idKey = scope.idKey ?? 'id'
+  return paginate(sorted, query.window, (row) => shapeRow(row, query, lookups, idKey))
 }
 
 /**
@@ -24,9 +25,9 @@ export function runListQuery(query: ListQuery, scope: Scope, lookups: Lookups): 
 export function shapeItem(
   row: Row,
   query: ItemQuery,
-  _resource: ResourceSpec,
+  resource: ResourceSpec,
   _schema: Schema,
   lookups: Lookups,
 ): JsonObject {
-  return shapeRow(row, query, lookups)
+  return shapeRow(row, query, lookups, resource.idKey)
 }

@@ -6,11 +6,11 @@ import type { ItemQuery } from './types.ts'
  * A row with its embedded children and expanded parents, cut to the selected keys. Always a new
  * object when anything changes; the stored row is never touched.
  */
-export function shapeRow(row: Row, shape: ItemQuery, lookups: Lookups): JsonObject {
+export function shapeRow(row: Row, shape: ItemQuery, lookups: Lookups, idKey: string): JsonObject {
   const { embed, expand, select } = shape
   if (embed.length === 0 && expand.length === 0 && select === undefined) return row
   const added: [string, JsonValue][] = []
-  const id = row['id']
+  const id = row[idKey]
   for (const spec of embed) {
     added.push([spec.name, isId(id) ? [...lookups.byRef(spec.child, spec.field, String(id))] : []])
   }

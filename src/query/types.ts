@@ -90,4 +90,9 @@ export type ListResult = {
 }
 
 /** Which rows a list starts from: `/posts/3/comments` is `{ resource: 'comments', where: { field: 'postId', value: '3' } }`. */
-export type Scope = { resource: string; where?: { field: string; value: string } }
+export type Scope = {
+  resource: string
+  where?: { field: string; value: string }
+  /** The field that identifies the resource's items (`id` unless `--id` chose another). */
+  idKey?: string
+}

@@ -8,10 +8,10 @@ import { ID_STRATEGIES, type Fields, type IdStrategy, type ResourceSpec } from '
 type Shared = Pick<ParseContext, 'catalog' | 'resources' | 'issues'>
 
 /** What other resources need to know before this one is parsed (read leniently; parsing reports). */
-export function readResourceInfo(raw: unknown): ResourceInfo {
+export function readResourceInfo(raw: unknown, idKey: string): ResourceInfo {
   if (!isJsonObject(raw)) return { singular: false, id: 'integer' }
   const singular = raw['singular'] === true
-  const fieldsId = isJsonObject(raw['fields']) ? raw['fields']['id'] : undefined
+  const fieldsId = isJsonObject(raw['fields']) ? raw['fields'][idKey] : undefined
   const id = [raw['id'], fieldsId].find((value) => isOneOf(ID_STRATEGIES, value))
   return { singular, id: !singular && id !== undefined ? id : 'integer' }
 }
@@ -21,6 +21,7 @@ export function parseResource(
   raw: unknown,
   path: string,
   shared: Shared,
+  idKey: string,
 ): ResourceSpec | undefined {
   const { issues } = shared
   if (!isJsonObject(raw)) {
@@ -52,7 +53,7 @@ export function parseResource(
   }
   const rawFields = raw['fields']
   if (rawFields === undefined) {
-    return { name, singular, count, id: id ?? 'integer', fields: undefined, idPosition: 0 }
+    return { name, singular, count, id: id ?? 'integer', fields: undefined, idPosition: 0, idKey }
   }
   const fieldsPath = childPath(path, 'fields')
   if (!isJsonObject(rawFields)) {
@@ -65,15 +66,16 @@ export function parseResource(
   }
   const ctx: ParseContext = { ...shared, resource: name, count }
   const entries = Object.entries(rawFields)
-  const idIndex = singular ? -1 : entries.findIndex(([key]) => key === 'id')
+  const idIndex = singular ? -1 : entries.findIndex(([key]) => key === idKey)
   const idField = idIndex >= 0 ? entries.splice(idIndex, 1)[0]?.[1] : undefined
-  if (idIndex >= 0) id = idFromFields(idField, id, childPath(fieldsPath, 'id'), ctx)
+  if (idIndex >= 0) id = idFromFields(idField, id, idKey, childPath(fieldsPath, idKey), ctx)
   const fields: Fields = parseFieldEntries(entries, fieldsPath, ctx, {
     topLevel: true,
     inArray: false,
     depth: 0,
   })
-  return { name, singular, count, id: id ?? 'integer', fields, idPosition: Math.max(0, idIndex) }
+  const idPosition = Math.max(0, idIndex)
+  return { name, singular, count, id: id ?? 'integer', fields, idPosition, idKey }
 }
 
 function readCount(value: unknown, path: string, shared: Shared): number {
@@ -85,15 +87,16 @@ function readCount(value: unknown, path: string, shared: Shared): number {
   return DEFAULT_COUNT
 }
 
-// `"id": "uuid"` inside fields sets both the strategy and where `id` sits in generated items
+// `"id": "uuid"` inside fields sets both the strategy and where the id sits in generated items
 function idFromFields(
   value: unknown,
   declared: IdStrategy | undefined,
+  idKey: string,
   path: string,
   ctx: ParseContext,
 ): IdStrategy | undefined {
   if (!isOneOf(ID_STRATEGIES, value)) {
-    const message = `${mustBeOneOf(value, ID_STRATEGIES)}: "id" in fields sets the id strategy and its position`
+    const message = `${mustBeOneOf(value, ID_STRATEGIES)}: "${idKey}" in fields sets the id strategy and its position`
     report(ctx.issues, path, message)
     return declared
   }

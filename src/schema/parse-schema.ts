@@ -6,14 +6,18 @@ import { parseResource, readResourceInfo } from './parse-resource.ts'
 import { childPath } from './path.ts'
 import { buildRelations, refCycleIssues } from './relations.ts'
 import { resourceNameProblem } from './resource-name.ts'
-import type { FakerCatalog, ResourceSpec, Schema } from './types.ts'
+import { DEFAULT_ID_KEY, type FakerCatalog, type ResourceSpec, type Schema } from './types.ts'
 
 export type ParseSchemaResult =
   | { readonly ok: true; readonly schema: Schema }
   | { readonly ok: false; readonly issues: readonly Issue[] }
 
 /** Validates a schema document and normalises it, collecting every issue with its JSON path. */
-export function parseSchema(input: unknown, catalog: FakerCatalog): ParseSchemaResult {
+export function parseSchema(
+  input: unknown,
+  catalog: FakerCatalog,
+  idKey: string = DEFAULT_ID_KEY,
+): ParseSchemaResult {
   const issues: Issue[] = []
   if (!isJsonObject(input)) {
     return {
@@ -31,7 +35,7 @@ export function parseSchema(input: unknown, catalog: FakerCatalog): ParseSchemaR
   const seed = input['seed'] ?? DEFAULT_SEED
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
     report(issues, 'seed', 'must be an integer')
-  const resources = parseResources(input['resources'], catalog, issues)
+  const resources = parseResources(input['resources'], catalog, issues, idKey)
   const relations = buildRelations(resources)
   issues.push(...refCycleIssues({ resources, relations }))
   if (issues.length > 0) return { ok: false, issues }
@@ -45,6 +49,7 @@ function parseResources(
   raw: unknown,
   catalog: FakerCatalog,
   issues: Issue[],
+  idKey: string,
 ): Map<string, ResourceSpec> {
   const parsed = new Map<string, ResourceSpec>()
   if (raw === undefined) {
@@ -60,12 +65,13 @@ function parseResources(
   const infos = new Map<string, ResourceInfo>()
   for (const [name, value] of Object.entries(raw)) {
     const problem = resourceNameProblem(name)
-    if (problem === undefined) infos.set(name, readResourceInfo(value))
+    if (problem === undefined) infos.set(name, readResourceInfo(value, idKey))
     else report(issues, childPath('resources', name), problem)
   }
   for (const name of infos.keys()) {
     const path = childPath('resources', name)
-    const resource = parseResource(name, raw[name], path, { catalog, resources: infos, issues })
+    const shared = { catalog, resources: infos, issues }
+    const resource = parseResource(name, raw[name], path, shared, idKey)
     if (resource !== undefined) parsed.set(name, resource)
   }
   return parsed

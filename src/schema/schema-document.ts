@@ -2,28 +2,35 @@ import { UserError } from '../errors.ts'
 import type { Data } from '../json.ts'
 import { parseSchema } from './parse-schema.ts'
 import { checkPlainDb, isSchemaDocument, schemaFromData } from './schema-from-data.ts'
-import type { FakerCatalog, Schema } from './types.ts'
+import type { FakerCatalog, Schema, SchemaOptions } from './types.ts'
 
 /** A loaded schema; `plainData` holds the items when the source was a plain json-server db. */
 export type LoadedSchema = { readonly schema: Schema; readonly plainData: Data | undefined }
 
+export type Reading = {
+  readonly catalog: FakerCatalog
+  /** json-server's `--id` and `--foreignKeySuffix`. */
+  readonly options: SchemaOptions
+  /** Keeps a caller's plain db object unchanged when the store later writes to the data. */
+  readonly copy: boolean
+}
+
 /**
  * A schema document or a plain json-server db, already parsed from JSON, checked: every problem
- * is a UserError naming `name`. `copy` keeps a caller's plain db object unchanged when the store
- * later writes to the data.
+ * is a UserError naming `name`.
  */
 export function schemaFromDocument(
   document: unknown,
   name: string,
-  catalog: FakerCatalog,
-  copy: boolean,
+  reading: Reading,
 ): LoadedSchema {
+  const { catalog, options } = reading
   if (isSchemaDocument(document)) {
-    const result = parseSchema(document, catalog)
+    const result = parseSchema(document, catalog, options.idKey)
     if (!result.ok) throw new UserError(`${name}: invalid schema`, result.issues)
     return { schema: result.schema, plainData: undefined }
   }
-  const checked = checkPlainDb(document, name)
-  const data = copy ? structuredClone(checked) : checked
-  return { schema: schemaFromData(data), plainData: data }
+  const checked = checkPlainDb(document, name, options.idKey)
+  const data = reading.copy ? structuredClone(checked) : checked
+  return { schema: schemaFromData(data, options), plainData: data }
 }

@@ -12,7 +12,15 @@ import { DEFAULT_SEED } from './keys.ts'
 import { childPath, indexPath } from './path.ts'
 import { resourceNameProblem } from './resource-name.ts'
 import { singularize } from './singularize.ts'
-import type { IdStrategy, Relation, ResourceSpec, Schema } from './types.ts'
+import {
+  DEFAULT_FOREIGN_KEY_SUFFIX,
+  DEFAULT_ID_KEY,
+  type IdStrategy,
+  type Relation,
+  type ResourceSpec,
+  type Schema,
+  type SchemaOptions,
+} from './types.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_ISSUES = 50
@@ -30,7 +38,7 @@ export const SCHEMA_KEY = '$schema'
  * resources, objects for singular ones; `$schema` is left alone. Throws a UserError: one line for
  * what json-server refuses too (not an object, a name with `/`), else every problem listed.
  */
-export function checkPlainDb(value: unknown, file: string): Data {
+export function checkPlainDb(value: unknown, file: string, idKey = DEFAULT_ID_KEY): Data {
   const issues: Issue[] = []
   if (!isJsonObject(value)) {
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value
@@ -49,7 +57,7 @@ export function checkPlainDb(value: unknown, file: string): Data {
     const path = childPath('', name)
     const problem = resourceNameProblem(name)
     if (problem !== undefined) issues.push({ path, message: problem })
-    else if (Array.isArray(resource)) issues.push(...rowIssues(resource, path))
+    else if (Array.isArray(resource)) issues.push(...rowIssues(resource, path, idKey))
     else if (!isJsonObject(resource)) {
       const message = 'must be an array (plural resource) or an object (singular resource)'
       issues.push({ path, message })
@@ -64,52 +72,58 @@ export function checkPlainDb(value: unknown, file: string): Data {
   return value as Data
 }
 
-function rowIssues(rows: readonly unknown[], path: string): Issue[] {
+function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue[] {
   const issues: Issue[] = []
   const seen = new Map<string, number>()
   for (const [index, row] of rows.entries()) {
     const rowPath = indexPath(path, index)
-    const problem = rowProblem(row)
+    const problem = rowProblem(row, idKey)
     if (problem !== undefined) {
       issues.push({
-        path: problem.onId ? childPath(rowPath, 'id') : rowPath,
+        path: problem.onId ? childPath(rowPath, idKey) : rowPath,
         message: problem.message,
       })
       continue
     }
-    const id = (row as Row)['id']
+    const id = (row as Row)[idKey]
     if (id === undefined) continue
     const key = String(id)
     const first = seen.get(key)
     if (first === undefined) seen.set(key, index)
     else {
       const message = `duplicates the id of ${indexPath(path, first)}`
-      issues.push({ path: childPath(rowPath, 'id'), message })
+      issues.push({ path: childPath(rowPath, idKey), message })
     }
   }
   return issues
 }
 
-function rowProblem(row: unknown): { message: string; onId: boolean } | undefined {
+function rowProblem(row: unknown, idKey: string): { message: string; onId: boolean } | undefined {
   if (!isJsonObject(row)) return { message: 'must be an object', onId: false }
   const reserved = Object.keys(row).find((key) => FORBIDDEN_KEYS.has(key))
   if (reserved !== undefined) return { message: `has a reserved key "${reserved}"`, onId: false }
-  if (hasOwn(row, 'id') && !isId(row['id']))
+  if (hasOwn(row, idKey) && !isId(row[idKey]))
     return { message: 'must be a number or a string', onId: true }
   return undefined
 }
 
-/** A schemaless schema for a plain db: free-form resources, relations from `<singular>Id` fields. */
-export function schemaFromData(data: Data): Schema {
+/**
+ * A schemaless schema for a plain db: free-form resources, relations from `<singular>Id` fields
+ * (`<singular>_id` with the foreign-key suffix `_id`).
+ */
+export function schemaFromData(data: Data, options: SchemaOptions = {}): Schema {
+  const idKey = options.idKey ?? DEFAULT_ID_KEY
   const resources = new Map<string, ResourceSpec>()
   for (const [name, value] of Object.entries(data)) {
     if (name === SCHEMA_KEY) continue
     const singular = !Array.isArray(value)
     const count = Array.isArray(value) ? value.length : 0
-    const id = Array.isArray(value) ? idStrategyOf(value) : 'integer'
-    resources.set(name, { name, singular, count, id, fields: undefined, idPosition: 0 })
+    const id = Array.isArray(value) ? idStrategyOf(value, idKey) : 'integer'
+    resources.set(name, { name, singular, count, id, fields: undefined, idPosition: 0, idKey })
   }
-  return { seed: DEFAULT_SEED, resources, relations: inferRelations(data, resources), origin: 'db' }
+  const suffix = options.foreignKeySuffix ?? DEFAULT_FOREIGN_KEY_SUFFIX
+  const relations = inferRelations(data, resources, suffix)
+  return { seed: DEFAULT_SEED, resources, relations, origin: 'db' }
 }
 
 /**
@@ -117,13 +131,17 @@ export function schemaFromData(data: Data): Schema {
  * 1.0's default; the store keeps the form of the last id), uuids when every id is one, else nanoids.
  * Items without an id do not count.
  */
-function idStrategyOf(rows: readonly Row[]): IdStrategy {
-  const ids = rows.map((row) => row['id']).filter((id) => id !== undefined)
+function idStrategyOf(rows: readonly Row[], idKey: string): IdStrategy {
+  const ids = rows.map((row) => row[idKey]).filter((id) => id !== undefined)
   if (ids.every(isIntegerId)) return 'integer'
   return ids.every((id) => typeof id === 'string' && UUID.test(id)) ? 'uuid' : 'nanoid'
 }
 
-function inferRelations(data: Data, resources: ReadonlyMap<string, ResourceSpec>): Relation[] {
+function inferRelations(
+  data: Data,
+  resources: ReadonlyMap<string, ResourceSpec>,
+  suffix: string,
+): Relation[] {
   const byPrefix = new Map<string, string>()
   for (const [name, resource] of resources) {
     if (resource.singular) continue
@@ -135,7 +153,10 @@ function inferRelations(data: Data, resources: ReadonlyMap<string, ResourceSpec>
   for (const [child, rows] of Object.entries(data)) {
     if (!Array.isArray(rows) || !resources.has(child)) continue
     for (const field of new Set(rows.flatMap((row) => Object.keys(row)))) {
-      const prefix = /^(.+)Id$/.exec(field)?.[1]
+      const prefix =
+        field.length > suffix.length && field.endsWith(suffix)
+          ? field.slice(0, -suffix.length)
+          : undefined
       const parent = prefix === undefined ? undefined : byPrefix.get(prefix)
       if (prefix === undefined || parent === undefined) continue
       relations.push({ child, field, parent, onDelete: 'cascade', expandAs: prefix })

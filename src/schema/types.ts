@@ -67,8 +67,10 @@ export type ResourceSpec = {
   readonly id: IdStrategy
   /** `undefined` for a free-form resource: any JSON object is accepted. */
   readonly fields: Fields | undefined
-  /** Where `id` goes among the field keys of generated items: 0 = first, `fields.size` = last. */
+  /** Where the id goes among the field keys of generated items: 0 = first, `fields.size` = last. */
   readonly idPosition: number
+  /** The field that identifies an item: `id`, or another name chosen with `--id` (`_id`). */
+  readonly idKey: string
 }
 
 /** A `ref` field: `child.field` holds the id of a `parent` item. */
@@ -89,6 +91,17 @@ export type Schema = {
   /** `schema` for a schema file, `db` for a plain json-server style database served schemaless. */
   readonly origin: 'schema' | 'db'
 }
+
+/** How a schema or plain db is read: json-server's `--id` and `--foreignKeySuffix`. */
+export type SchemaOptions = {
+  /** The field that identifies items (default `id`). */
+  readonly idKey?: string
+  /** How a plain db names references: `Id` (`postId`, the default) or `_id` (`post_id`). */
+  readonly foreignKeySuffix?: string
+}
+
+export const DEFAULT_ID_KEY = 'id'
+export const DEFAULT_FOREIGN_KEY_SUFFIX = 'Id'
 
 /** What schema validation needs to know about faker; implemented in src/generate. */
 export interface FakerCatalog {

@@ -2,7 +2,7 @@ import { UserError } from '../errors.ts'
 import type { Issue } from '../errors.ts'
 import { hasOwn, isId, isJsonObject } from '../json.ts'
 import type { Data, JsonObject, JsonValue, Row } from '../json.ts'
-import type { Schema } from '../schema/types.ts'
+import type { ResourceSpec, Schema } from '../schema/types.ts'
 
 const LISTED_ISSUES = 20
 
@@ -20,7 +20,7 @@ export function checkData(value: unknown, schema: Schema, file: string): Data {
     if (spec.singular) {
       if (!isJsonObject(resource)) issues.push({ path: name, message: 'must be an object' })
     } else {
-      issues.push(...rowIssues(name, resource))
+      issues.push(...rowIssues(name, resource, spec.idKey))
     }
   }
   if (issues.length > 0) throw invalidDatabase(file, issues)
@@ -38,11 +38,12 @@ export function checkObject(value: unknown, file: string): asserts value is Json
 }
 
 /** Items whose id (as a string, the way the index keys it) an earlier item already has. */
-export function repeatedIds(name: string, rows: readonly Row[]): Issue[] {
+export function repeatedIds(spec: ResourceSpec, rows: readonly Row[]): Issue[] {
+  const { name, idKey } = spec
   const issues: Issue[] = []
   const seen = new Map<string, number>()
   rows.forEach((row, position) => {
-    const id = row['id']
+    const id = row[idKey]
     // An item without an id cannot be reached by one, so it repeats nothing.
     if (id === undefined) return
     const key = String(id)
@@ -68,14 +69,14 @@ export function invalidDatabase(file: string, issues: readonly Issue[]): UserErr
   return new UserError(`${file}: invalid database${summary}`, issues.length === 1 ? [] : shown)
 }
 
-function rowIssues(name: string, rows: JsonValue | undefined): Issue[] {
+function rowIssues(name: string, rows: JsonValue | undefined, idKey: string): Issue[] {
   if (!Array.isArray(rows)) return [{ path: name, message: 'must be an array of items' }]
   const issues: Issue[] = []
   for (let position = 0; position < rows.length; position++) {
     const row = rows[position]
     const path = `${name}[${position}]`
     if (!isJsonObject(row)) issues.push({ path, message: 'must be an object' })
-    else if (row['id'] !== undefined && !isId(row['id'])) {
+    else if (row[idKey] !== undefined && !isId(row[idKey])) {
       issues.push({ path, message: 'has an id that is neither a number nor a string' })
     }
   }

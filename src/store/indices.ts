@@ -5,6 +5,8 @@ import type { Row } from '../json.ts'
 export type RefIndex = Map<string, Row[]>
 
 export type ResourceIndex = {
+  /** The field that identifies items (`id`, or the name `--id` chose). */
+  readonly idField: string
   readonly byId: Map<string, Row>
   /** One entry per foreign-key field of the resource. */
   readonly byRef: Map<string, RefIndex>
@@ -19,10 +21,14 @@ function idKey(id: unknown): string | undefined {
   return isId(id) ? String(id) : undefined
 }
 
-export function buildIndex(rows: readonly Row[], refFields: readonly string[]): ResourceIndex {
-  const index: ResourceIndex = { byId: new Map(), byRef: new Map() }
+export function buildIndex(
+  rows: readonly Row[],
+  refFields: readonly string[],
+  idField: string,
+): ResourceIndex {
+  const index: ResourceIndex = { idField, byId: new Map(), byRef: new Map() }
   for (const row of rows) {
-    const key = idKey(row['id'])
+    const key = idKey(row[idField])
     if (key !== undefined) index.byId.set(key, row)
   }
   addRefIndices(index, rows, refFields)
@@ -44,7 +50,7 @@ export function addRefIndices(
 
 /** Indexes a row appended at the end of the list. */
 export function indexInsert(index: ResourceIndex, row: Row): void {
-  const key = idKey(row['id'])
+  const key = idKey(row[index.idField])
   if (key !== undefined) index.byId.set(key, row)
   for (const [field, refs] of index.byRef) appendToGroup(refs, row[field], row)
 }
@@ -67,7 +73,7 @@ export function indexReplace(
   next: Row,
   position: Position,
 ): void {
-  const key = idKey(next['id'])
+  const key = idKey(next[index.idField])
   if (key !== undefined) index.byId.set(key, next)
   for (const [field, refs] of index.byRef) {
     const before = idKey(previous[field])
@@ -82,7 +88,7 @@ export function indexReplace(
 }
 
 export function indexRemove(index: ResourceIndex, row: Row): void {
-  const key = idKey(row['id'])
+  const key = idKey(row[index.idField])
   if (key !== undefined && index.byId.get(key) === row) index.byId.delete(key)
   for (const [field, refs] of index.byRef) {
     const parent = idKey(row[field])

@@ -20,10 +20,10 @@ export function randomId(strategy: Exclude<IdStrategy, 'integer'>): string {
  * One more than the largest integer id among the rows (1 when there is none). `"7"` counts as 7:
  * the index keys ids as text, so a new 7 would collide with it.
  */
-export function nextIntegerId(rows: readonly Row[]): number {
+export function nextIntegerId(rows: readonly Row[], idKey: string): number {
   let max = 0
   for (const row of rows) {
-    const id = row['id']
+    const id = row[idKey]
     if (isIntegerId(id) && Number(id) > max) max = Number(id)
   }
   return max + 1
@@ -35,9 +35,9 @@ export function advanceCounter(counter: number, id: Id): number {
 }
 
 /** Whether new integer ids are written as text: when the last item with an id has `"1"`-style ids. */
-export function textIds(rows: readonly Row[]): boolean {
+export function textIds(rows: readonly Row[], idKey: string): boolean {
   for (let at = rows.length - 1; at >= 0; at--) {
-    const id = rows[at]?.['id']
+    const id = rows[at]?.[idKey]
     if (id !== undefined) return typeof id === 'string'
   }
   return false

@@ -24,13 +24,20 @@ export function planRemoval(
   row: Row,
   relations: readonly Relation[],
   children: Children,
+  idKeyOf: (resource: string) => string = () => 'id',
 ): RemovalPlan {
+  const childrenOf = (relation: Relation, parent: Row): readonly Row[] => {
+    const id = parent[idKeyOf(relation.parent)]
+    return typeof id === 'number' || typeof id === 'string'
+      ? children(relation.child, relation.field, id)
+      : []
+  }
   const removed = new Map<string, Set<Row>>([[resource, new Set([row])]])
   const queue: [string, Row][] = [[resource, row]]
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     const [parent, item] = next
     for (const relation of relationsOf(relations, parent, 'cascade')) {
-      for (const child of childrenOf(children, relation, item)) {
+      for (const child of childrenOf(relation, item)) {
         let gone = removed.get(relation.child)
         if (gone === undefined) removed.set(relation.child, (gone = new Set()))
         if (gone.has(child)) continue
@@ -46,10 +53,11 @@ export function planRemoval(
       if (relation.parent !== parent || relation.onDelete === 'cascade') continue
       const gone = removed.get(relation.child)
       for (const item of items) {
-        const kept = childrenOf(children, relation, item).filter((child) => !gone?.has(child))
+        const kept = childrenOf(relation, item).filter((child) => !gone?.has(child))
         if (kept.length === 0) continue
-        if (relation.onDelete === 'restrict') blocked.push(restriction(relation, item, kept))
-        else nullify(nullified, relation, kept)
+        if (relation.onDelete === 'restrict') {
+          blocked.push(restriction(relation, item, kept, idKeyOf))
+        } else nullify(nullified, relation, kept)
       }
     }
   }
@@ -62,26 +70,25 @@ function relationsOf(relations: readonly Relation[], parent: string, onDelete: s
   )
 }
 
-function childrenOf(children: Children, relation: Relation, parent: Row): readonly Row[] {
-  const id = parent['id']
-  return typeof id === 'number' || typeof id === 'string'
-    ? children(relation.child, relation.field, id)
-    : []
-}
-
 function nullify(plan: Map<string, Map<Row, string[]>>, relation: Relation, rows: readonly Row[]) {
   const fields = plan.get(relation.child) ?? new Map<Row, string[]>()
   plan.set(relation.child, fields)
   for (const row of rows) fields.set(row, [...(fields.get(row) ?? []), relation.field])
 }
 
-function restriction(relation: Relation, parent: Row, rows: readonly Row[]): Issue {
-  const ids = rows.slice(0, LISTED_IDS).map((row) => JSON.stringify(row['id'] ?? null))
+function restriction(
+  relation: Relation,
+  parent: Row,
+  rows: readonly Row[],
+  idKeyOf: (resource: string) => string,
+): Issue {
+  const childKey = idKeyOf(relation.child)
+  const ids = rows.slice(0, LISTED_IDS).map((row) => JSON.stringify(row[childKey] ?? null))
   const more = rows.length > LISTED_IDS ? ` and ${rows.length - LISTED_IDS} more` : ''
   return {
     path: `${relation.child}.${relation.field}`,
     message:
       `${relation.child} ${ids.join(', ')}${more} refer to ${relation.parent} ` +
-      `${JSON.stringify(parent['id'])} (onDelete: restrict)`,
+      `${JSON.stringify(parent[idKeyOf(relation.parent)])} (onDelete: restrict)`,
   }
 }

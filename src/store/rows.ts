@@ -1,21 +1,21 @@
 import type { Id, JsonObject, Row } from '../json.ts'
 
-/** The body's keys in their order, then `id` (any `id` in the body is dropped). */
-export function withId(body: JsonObject, id: Id): Row {
+/** The body's keys in their order, then the id (any id in the body is dropped). */
+export function withId(body: JsonObject, idKey: string, id: Id): Row {
   const row: Row = {}
   for (const key of Object.keys(body)) {
-    if (key !== 'id') define(row, key, body[key])
+    if (key !== idKey) define(row, key, body[key])
   }
-  row['id'] = id
+  define(row, idKey, id)
   return row
 }
 
-/** A shallow merge into a new object: existing keys keep their place, new ones follow; `id` is kept. */
-export function mergeRow(row: Row, changes: JsonObject): Row {
+/** A shallow merge into a new object: existing keys keep their place, new ones follow; the id is kept. */
+export function mergeRow(row: Row, changes: JsonObject, idKey: string): Row {
   const merged: Row = {}
   for (const key of Object.keys(row)) define(merged, key, row[key])
   for (const key of Object.keys(changes)) {
-    if (key !== 'id') define(merged, key, changes[key])
+    if (key !== idKey) define(merged, key, changes[key])
   }
   return merged
 }

@@ -94,13 +94,14 @@ export class Store {
   async insert(resource: string, body: JsonObject): Promise<Row> {
     this.#writable()
     const table = this.#tables.get(resource)
-    const clientId = body['id']
+    const { idKey } = table.spec
+    const clientId = body[idKey]
     let row: Row
-    if (hasOwn(body, 'id') && isId(clientId)) {
+    if (hasOwn(body, idKey) && isId(clientId)) {
       row = copyObject(body)
       table.noteId(clientId)
     } else {
-      row = withId(body, table.takeId())
+      row = withId(body, idKey, table.takeId())
     }
     table.append(row)
     this.#changed(resource)
@@ -109,11 +110,16 @@ export class Store {
   }
 
   async replace(resource: string, id: Id | string, body: JsonObject): Promise<Row | undefined> {
-    return this.#update(resource, id, (row) => withId(body, isId(row['id']) ? row['id'] : id))
+    const { idKey } = this.#tables.get(resource).spec
+    return this.#update(resource, id, (row) => {
+      const current = row[idKey]
+      return withId(body, idKey, isId(current) ? current : id)
+    })
   }
 
   async patch(resource: string, id: Id | string, body: JsonObject): Promise<Row | undefined> {
-    return this.#update(resource, id, (row) => mergeRow(row, body))
+    const { idKey } = this.#tables.get(resource).spec
+    return this.#update(resource, id, (row) => mergeRow(row, body, idKey))
   }
 
   /**
@@ -123,10 +129,12 @@ export class Store {
   removalPlan(resource: string, row: Row): RemovalPlan {
     const children = (child: string, field: string, parentId: Id) =>
       this.byRef(child, field, parentId)
-    const plan = planRemoval(resource, row, this.schema.relations, children)
+    const idKeyOf = (name: string): string => this.schema.resources.get(name)?.idKey ?? 'id'
+    const plan = planRemoval(resource, row, this.schema.relations, children, idKeyOf)
     if (plan.blocked.length === 0) return plan
     const where = plan.blocked.map((issue) => issue.path).join(', ')
-    const message = `Cannot delete ${resource} ${JSON.stringify(row['id'])}: restricted by ${where}.`
+    const id = JSON.stringify(row[idKeyOf(resource)])
+    const message = `Cannot delete ${resource} ${id}: restricted by ${where}.`
     throw new AppError('conflict', message, { details: plan.blocked })
   }
 

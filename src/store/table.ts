@@ -100,9 +100,12 @@ export class Table {
   }
 
   #load(rows: Row[]): ResourceIndex {
-    if (this.spec.id === 'integer') this.#counter = Math.max(this.#counter, nextIntegerId(rows))
-    this.#textIds = this.spec.fields === undefined && textIds(rows)
+    const { idKey } = this.spec
+    if (this.spec.id === 'integer') {
+      this.#counter = Math.max(this.#counter, nextIntegerId(rows, idKey))
+    }
+    this.#textIds = this.spec.fields === undefined && textIds(rows, idKey)
     this.#refsBuilt = false
-    return buildIndex(rows, [])
+    return buildIndex(rows, [], idKey)
   }
 }

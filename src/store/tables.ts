@@ -42,7 +42,7 @@ export class Tables {
   repeatedIds(): Issue[] {
     return [...this.#tables.values()]
       .filter((table) => table.hasRepeatedIds())
-      .flatMap((table) => repeatedIds(table.spec.name, table.rows))
+      .flatMap((table) => repeatedIds(table.spec, table.rows))
   }
 
   /** Carries out a removal plan; returns the resources it changed. */
@@ -55,7 +55,8 @@ export class Tables {
     for (const [name, fields] of plan.nullified) {
       const table = this.get(name)
       for (const [row, keys] of fields) {
-        table.swap(row, mergeRow(row, Object.fromEntries(keys.map((key) => [key, null]))))
+        const changes = Object.fromEntries(keys.map((key) => [key, null]))
+        table.swap(row, mergeRow(row, changes, table.spec.idKey))
       }
       changed.add(name)
     }

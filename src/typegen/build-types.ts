@@ -15,7 +15,7 @@ function members(resource: ResourceSpec, mode: FieldMode, schema: Schema): Membe
   const fields =
     resource.fields === undefined ? [] : fieldMembers(resource.fields, mode, schema, INDENT)
   if (!resource.singular && mode !== 'update') {
-    const id = { key: 'id', optional: mode === 'create', type: idType(resource) }
+    const id = { key: resource.idKey, optional: mode === 'create', type: idType(resource) }
     fields.splice(resource.fields === undefined ? 0 : resource.idPosition, 0, id)
   }
   return fields

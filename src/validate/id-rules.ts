@@ -11,7 +11,7 @@ export function clientIdProblem(resource: ResourceSpec, id: JsonValue): Issue | 
       : resource.id === 'integer'
         ? 'a positive integer'
         : 'a non-empty string'
-  return { path: 'id', message: `must be ${expected}` }
+  return { path: resource.idKey, message: `must be ${expected}` }
 }
 
 function isIdOf(resource: ResourceSpec, id: JsonValue): boolean {

@@ -43,13 +43,13 @@ export function uniqueConflicts(
     if (value === undefined || value === null) continue
     const other = rows.find(
       (row) =>
-        (currentId === undefined || String(row['id']) !== String(currentId)) &&
+        (currentId === undefined || String(row[resource.idKey]) !== String(currentId)) &&
         sameJson(valueAt(row, keys), value),
     )
     if (other === undefined) continue
     issues.push({
       path: keys.reduce(childPath, ''),
-      message: `must be unique: ${shown(value)} is already used by ${resource.name} ${shown(other['id'] ?? null)}`,
+      message: `must be unique: ${shown(value)} is already used by ${resource.name} ${shown(other[resource.idKey] ?? null)}`,
     })
   }
   return issues

@@ -35,9 +35,10 @@ export function validateWrite(
   context: WriteContext,
 ): JsonObject {
   const issues: Issue[] = []
-  const hasId = !resource.singular && hasOwn(body, 'id')
-  const id = body['id'] ?? null
-  const rest = hasId ? withoutId(body) : body
+  const { idKey } = resource
+  const hasId = !resource.singular && hasOwn(body, idKey)
+  const id = body[idKey] ?? null
+  const rest = hasId ? withoutKey(body, idKey) : body
   if (hasId && kind === 'create') {
     const problem = clientIdProblem(resource, id)
     if (problem !== undefined) issues.push(problem)
@@ -52,26 +53,30 @@ export function validateWrite(
   }
   const conflicts: Issue[] = []
   if (hasId && kind === 'create' && context.exists(resource.name, id as Id)) {
-    conflicts.push({ path: 'id', message: `${resource.name} ${shown(id)} already exists` })
+    conflicts.push({ path: idKey, message: `${resource.name} ${shown(id)} already exists` })
   }
   if (!resource.singular) {
     const rows = context.rows(resource.name)
     conflicts.push(...uniqueConflicts(resource, checked, rows, context.currentId))
   }
   if (conflicts.length > 0) throw new AppError('conflict', CONFLICT, { details: conflicts })
-  return hasId && kind === 'create' ? withIdInPlace(body, checked, id) : checked
+  return hasId && kind === 'create' ? withIdInPlace(body, checked, idKey, id) : checked
 }
 
-function withoutId(body: JsonObject): JsonObject {
-  const { id: _, ...rest } = body
-  return rest
+function withoutKey(body: JsonObject, key: string): JsonObject {
+  return Object.fromEntries(Object.entries(body).filter(([name]) => name !== key))
 }
 
 /** The checked body with the client's id back where the client put it. */
-function withIdInPlace(body: JsonObject, checked: JsonObject, id: JsonValue): JsonObject {
+function withIdInPlace(
+  body: JsonObject,
+  checked: JsonObject,
+  idKey: string,
+  id: JsonValue,
+): JsonObject {
   const out: JsonObject = {}
   for (const key of Object.keys(body)) {
-    if (key === 'id') out['id'] = id
+    if (key === idKey) out[idKey] = id
     else if (hasOwn(checked, key)) out[key] = checked[key] ?? null
   }
   return { ...out, ...checked }

@@ -68,6 +68,7 @@ export function resource(
     singular,
     count: singular ? 0 : (options.count ?? 3),
     id: options.id ?? 'integer',
+    idKey: 'id',
     fields: fields === undefined ? undefined : new Map(Object.entries(fields)),
     idPosition: options.idPosition ?? 0,
   }

@@ -50,6 +50,7 @@ function resource(name: string, fields?: [string, FieldSpec][]): ResourceSpec {
     id: 'integer',
     fields: fields && new Map(fields),
     idPosition: 0,
+    idKey: 'id',
   }
 }
 

@@ -50,6 +50,7 @@ describe('parseSchema', () => {
       id: 'integer',
       fields: undefined,
       idPosition: 0,
+      idKey: 'id',
     })
     expect(Object.fromEntries(users?.fields ?? [])).toEqual({
       name: { ...plain, kind: 'faker', path: 'person.fullName', args: [], valueType: 'string' },
@@ -137,6 +138,7 @@ describe('parseSchema', () => {
       count: 0,
       id: 'integer',
       idPosition: 0,
+      idKey: 'id',
       fields: new Map([
         [
           'name',
@@ -151,6 +153,7 @@ describe('parseSchema', () => {
       id: 'integer',
       fields: undefined,
       idPosition: 0,
+      idKey: 'id',
     })
     expect(schema.relations).toEqual([
       { child: 'posts', field: 'userId', parent: 'users', onDelete: 'cascade', expandAs: 'user' },

@@ -149,7 +149,15 @@ describe('schemaFromData', () => {
     expect(schema.origin).toBe('db')
     expect(schema.seed).toBe(1)
     expect([...schema.resources.values()]).toEqual([
-      { name: 'users', singular: false, count: 1, id: 'integer', fields: undefined, idPosition: 0 },
+      {
+        name: 'users',
+        singular: false,
+        count: 1,
+        id: 'integer',
+        fields: undefined,
+        idPosition: 0,
+        idKey: 'id',
+      },
       {
         name: 'categories',
         singular: false,
@@ -157,10 +165,35 @@ describe('schemaFromData', () => {
         id: 'integer',
         fields: undefined,
         idPosition: 0,
+        idKey: 'id',
       },
-      { name: 'boxes', singular: false, count: 1, id: 'nanoid', fields: undefined, idPosition: 0 },
-      { name: 'posts', singular: false, count: 1, id: 'integer', fields: undefined, idPosition: 0 },
-      { name: 'comments', singular: false, count: 1, id: 'uuid', fields: undefined, idPosition: 0 },
+      {
+        name: 'boxes',
+        singular: false,
+        count: 1,
+        id: 'nanoid',
+        fields: undefined,
+        idPosition: 0,
+        idKey: 'id',
+      },
+      {
+        name: 'posts',
+        singular: false,
+        count: 1,
+        id: 'integer',
+        fields: undefined,
+        idPosition: 0,
+        idKey: 'id',
+      },
+      {
+        name: 'comments',
+        singular: false,
+        count: 1,
+        id: 'uuid',
+        fields: undefined,
+        idPosition: 0,
+        idKey: 'id',
+      },
       {
         name: 'profile',
         singular: true,
@@ -168,6 +201,7 @@ describe('schemaFromData', () => {
         id: 'integer',
         fields: undefined,
         idPosition: 0,
+        idKey: 'id',
       },
     ])
     expect(schema.relations).toEqual([

@@ -14,7 +14,7 @@ import { Store } from '../../src/store/store.ts'
 import type { StoreOptions } from '../../src/store/store.ts'
 
 function resource(name: string, id: IdStrategy = 'integer', singular = false): ResourceSpec {
-  return { name, singular, count: 0, id, fields: undefined, idPosition: 0 }
+  return { name, singular, count: 0, id, fields: undefined, idPosition: 0, idKey: 'id' }
 }
 
 function relation(child: string, field: string, parent: string, onDelete: OnDelete): Relation {

@@ -13,7 +13,7 @@ describe('indices', () => {
   ]
 
   it('indexes ids and foreign keys by their string form, in list order', () => {
-    const index = buildIndex(rows, ['userId', 'tagId'])
+    const index = buildIndex(rows, ['userId', 'tagId'], 'id')
     expect([...index.byId.keys()]).toEqual(['1', '2', '3', '4'])
     expect(ids(index.byRef.get('userId')?.get('1'))).toEqual([1, 3, 4])
     expect(ids(index.byRef.get('tagId')?.get('a'))).toEqual([1, 4])
@@ -22,7 +22,7 @@ describe('indices', () => {
 
   it('keeps groups in list order through moves, and drops empty groups', () => {
     const list = [...rows]
-    const index = buildIndex(list, ['userId'])
+    const index = buildIndex(list, ['userId'], 'id')
     const position = (row: Row) => list.indexOf(row)
     const moved = { id: 4, userId: 2 }
     list[3] = moved

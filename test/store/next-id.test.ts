@@ -19,7 +19,7 @@ describe('ids', () => {
     [[{ id: '12' }, { id: 3 }, { title: 'no id' }], 13],
     [[{ id: '012' }, { id: '1e3' }, { id: '99999999999999999999' }], 1],
   ])('nextIntegerId(%j) is %i', (rows, next) => {
-    expect(nextIntegerId(rows)).toBe(next)
+    expect(nextIntegerId(rows, 'id')).toBe(next)
   })
 
   it.each([
@@ -37,6 +37,6 @@ describe('ids', () => {
     [[{ id: 1 }, { id: '2' }, { title: 'no id' }], true],
     [[{ id: '1' }, { id: 2 }], false],
   ])('textIds(%j) is %s', (rows, text) => {
-    expect(textIds(rows)).toBe(text)
+    expect(textIds(rows, 'id')).toBe(text)
   })
 })

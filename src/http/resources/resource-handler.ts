@@ -78,9 +78,10 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const query = parseListQuery(url.searchParams, target.resource, store.schema)
   const parent = target.parents.at(-1)
   const where = parent && { field: parent.relation.field, value: String(parent.id) }
+  const { name, idKey } = target.resource
   const result = runListQuery(
     query,
-    where ? { resource: target.resource.name, where } : { resource: target.resource.name },
+    where ? { resource: name, where, idKey } : { resource: name, idKey },
     deps.lookups,
   )
   const headers: Record<string, string> = {}

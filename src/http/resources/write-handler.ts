@@ -43,14 +43,15 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
       store.schema,
     )
     const created = validateWrite('create', resource, body, context(store))
+    const { idKey } = resource
     const row = options.fakeWrites
-      ? { ...created, id: created['id'] ?? store.peekNextId(name) }
+      ? { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
       : await store.insert(name, created)
-    const location = `/${name}/${encodeURIComponent(String(row['id']))}`
+    const location = `/${name}/${encodeURIComponent(String(row[idKey]))}`
     return sendJson(c, rowBody(row), 201, { Location: location })
   }
   const row = checkPreconditions(c, existing(c, target))
-  const id = row['id'] as Id
+  const id = row[resource.idKey] as Id
   if (method === 'DELETE') return remove(c, resource, row, deps)
   const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
   const body = withParentKeys(
@@ -61,7 +62,7 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   )
   const changes = validateWrite(kind, resource, body, context(store, id))
   const saved = options.fakeWrites
-    ? fakeUpdate(kind, row, changes, id)
+    ? fakeUpdate(kind, row, changes, { [resource.idKey]: id })
     : kind === 'replace'
       ? await store.replace(name, id, changes)
       : await store.patch(name, id, changes)
@@ -84,7 +85,7 @@ async function remove(
   deps: WriteDeps,
 ): Promise<Response> {
   const { store, options } = deps
-  const id = row['id'] as Id
+  const id = row[resource.idKey] as Id
   // Fake writes give the 409 a real delete would, and change nothing.
   if (options.fakeWrites) store.removalPlan(resource.name, row)
   const removed = options.fakeWrites ? row : await store.remove(resource.name, id)
@@ -93,8 +94,8 @@ async function remove(
   return sendJson(c, options.deleteMode === 'item' ? rowBody(removed) : toJsonBody({}))
 }
 
-function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: Id): Row {
-  return kind === 'replace' ? { ...body, id } : { ...row, ...body, id }
+function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: JsonObject): Row {
+  return kind === 'replace' ? { ...body, ...id } : { ...row, ...body, ...id }
 }
 
 /**

@@ -45,7 +45,7 @@ export function resolveTarget(
     const relation = schema.relations.find((r) => r.parent === parentName && r.child === childName)
     const child = schema.resources.get(childName)
     if (relation === undefined || child === undefined) return undefined
-    parents.push({ resource: parentName, id: row['id'] as Id, relation })
+    parents.push({ resource: parentName, id: row[resource.idKey] as Id, relation })
     resource = child
   }
 }
