@@ -23,7 +23,7 @@ export type ApiRoute = {
 
 const LIST_METHODS: readonly RouteMethod[] = ['get', 'post']
 const ITEM_METHODS: readonly RouteMethod[] = ['get', 'put', 'patch', 'delete']
-const SINGULAR_METHODS: readonly RouteMethod[] = ['get', 'put', 'patch']
+const SINGULAR_METHODS: readonly RouteMethod[] = ['get', 'post', 'put', 'patch']
 
 /**
  * Every resource route fauxrest serves for a schema, in a stable order: the top-level routes of

@@ -80,6 +80,18 @@ export function routeOperations(
         ...errorResponses(['400']),
       },
     })
+    // POST creates or replaces the object, as json-server 0.17 has it.
+    add('post', 'create', `Create or replace ${route.resource}`, {
+      parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
+      requestBody: body(ref(`${type}Create`), item),
+      responses: {
+        '201': success('The stored object.', ref(type), item, {
+          Location: headerRef('Location'),
+          ...etag,
+        }),
+        ...errorResponses([...WRITE_ERRORS, '412']),
+      },
+    })
     for (const [method, verb, schemaName, example] of [
       ['put', 'replace', 'Create', item],
       ['patch', 'update', 'Update', patchExample(item, resource.idKey)],

@@ -8,9 +8,13 @@ import { parseWindow } from './parse-window.ts'
 import { queryError } from './query-error.ts'
 import type { Filter, ItemQuery, ListQuery } from './types.ts'
 
-/** Parameters with a meaning of their own; every other `_` parameter that names no field is ignored. */
+/**
+ * Parameters with a meaning of their own (`callback` is JSONP's, answered by the HTTP layer);
+ * every other `_` parameter that names no field is ignored.
+ */
 export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   'q',
+  'callback',
   '_sort',
   '_order',
   '_page',

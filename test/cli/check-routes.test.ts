@@ -46,7 +46,7 @@ describe('fauxrest check', () => {
     expect(code).toBe(0)
     const lines = out.split('\n')
     expect(lines).toContain('  35 routes (HEAD wherever GET, OPTIONS everywhere)')
-    expect(lines).toContain('  GET PUT PATCH         /profile')
+    expect(lines).toContain('  GET POST PUT PATCH    /profile')
     expect(lines).toContain(
       '  GET PUT PATCH DELETE  /users/:userId/posts/:postId/comments/:commentId/reactions/:reactionId',
     )

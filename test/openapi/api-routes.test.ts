@@ -27,7 +27,7 @@ describe('listApiRoutes', () => {
       'item /posts/{id} get,put,patch,delete -',
       'list /comments get,post -',
       'item /comments/{id} get,put,patch,delete -',
-      'singular /profile get,put,patch -',
+      'singular /profile get,post,put,patch -',
       'list /users/{userId}/posts get,post userId',
       'item /users/{userId}/posts/{postId} get,put,patch,delete userId',
       'list /posts/{postId}/comments get,post postId',

@@ -222,8 +222,8 @@ describe('homepageJson', () => {
     })
     const resources = json['resources']
     expect(Array.isArray(resources) && resources.slice(-2)).toEqual([
-      { name: 'profile', url: '/profile', singular: true, routes: ['GET PUT PATCH /profile'] },
-      { name: 'meta', url: '/meta', singular: true, routes: ['GET PUT PATCH /meta'] },
+      { name: 'profile', url: '/profile', singular: true, routes: ['GET POST PUT PATCH /profile'] },
+      { name: 'meta', url: '/meta', singular: true, routes: ['GET POST PUT PATCH /meta'] },
     ])
     expect(Array.isArray(resources) && resources[0]).toEqual({
       name: 'users',

@@ -3,6 +3,7 @@ import type { Delay } from '../../app-options.ts'
 import { setAnswerHeaders, type HeaderRecord } from '../answer/answer-headers.ts'
 import { requestDelay, pickDelay, type Sleep } from './delay.ts'
 import { forcedAnswer } from './forced-status.ts'
+import { jsonpCallback, toJsonp } from './jsonp.ts'
 import { keepLatest } from './keep-latest.ts'
 import type { Answer } from '../route.ts'
 import { splitUrl } from '../request/path-segments.ts'
@@ -34,8 +35,8 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
 
 /**
  * What every request passes before its route: CORS headers on every answer, preflights, then, only
- * when asked for, a delay (`--delay`, `?_delay`), a forced status (`?_status`, `Prefer: code=`)
- * and the request log. Without those the route runs synchronously, so an answer built at once goes
+ * when asked for, a delay (`--delay`, `?_delay`), a forced status (`?_status`, `Prefer: code=`),
+ * JSONP (`?callback=`) and the request log. Without those the route runs synchronously, so an answer built at once goes
  * out on @hono/node-server's direct path, as a bare node:http server would write it.
  */
 export function frontDoor(options: DoorOptions): Door {
@@ -59,7 +60,10 @@ export function frontDoor(options: DoorOptions): Door {
     }
     const url = c.req.url
     const asked =
-      url.includes('_delay') || url.includes('_status') || requestHeader(c, 'prefer') !== undefined
+      url.includes('_delay') ||
+      url.includes('_status') ||
+      url.includes('callback') ||
+      requestHeader(c, 'prefer') !== undefined
     if (!asked && options.delay === undefined && options.log === undefined) return run()
     return slowDoor(c, run)
   }
@@ -77,7 +81,9 @@ export function frontDoor(options: DoorOptions): Door {
   async function slowDoor(c: Context, run: () => Answer): Promise<Response> {
     const started = performance.now()
     let response: Response
+    let callback: string | undefined
     try {
+      callback = jsonpCallback(c)
       const query = c.req.query('_delay')
       const ms = query === undefined ? pickDelay(options.delay, random) : requestDelay(query)
       if (ms > 0) await sleep(ms)
@@ -85,6 +91,7 @@ export function frontDoor(options: DoorOptions): Door {
     } catch (error) {
       response = options.onError(error, c)
     }
+    if (callback !== undefined) response = await toJsonp(response, callback)
     if (options.log !== undefined) {
       const { pathname, search } = splitUrl(c.req.url)
       const ms = (performance.now() - started).toFixed(1)

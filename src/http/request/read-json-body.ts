@@ -5,28 +5,36 @@ import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '.
 import { childPath, indexPath } from '../../schema/path.ts'
 import { cappedIssues } from '../../validate/capped-issues.ts'
 import { INVALID_BODY } from '../../validate/validate-write.ts'
+import { parseFormBody, type FormFields } from './form-body.ts'
 import { requestHeader } from './request-header.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded'
 
 /**
- * Reads a write's body: JSON only (415 names the media type sent), well-formed (400), an object (422),
- * free of keys that could reach Object.prototype, of numbers out of range, and not nested too deeply
- * (422). An empty body reads as `{}`.
+ * Reads a write's body: JSON, or an HTML form (`application/x-www-form-urlencoded`, its values
+ * typed by `form`); any other media type is a 415 naming it. JSON must be well-formed (400) and an
+ * object (422); either must be free of keys that could reach Object.prototype, of numbers out of
+ * range, and not nested too deeply (422). An empty body reads as `{}`.
  */
-export async function readJsonBody(c: Context, limit: number): Promise<JsonObject> {
+export async function readJsonBody(
+  c: Context,
+  limit: number,
+  form: FormFields = () => undefined,
+): Promise<JsonObject> {
   // Too large is said before a wrong media type, as it was announced or as it is read
   const raw = await readBodyText(c, limit)
   const contentType = requestHeader(c, 'content-type')
-  const mediaType = contentType?.split(';')[0]?.trim() ?? ''
-  if (mediaType !== '' && !JSON_MEDIA_TYPE.test(mediaType)) {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
+  const isForm = mediaType === FORM_MEDIA_TYPE
+  if (mediaType !== '' && !isForm && !JSON_MEDIA_TYPE.test(mediaType)) {
     throw new AppError('unsupported_media_type', `The ${mediaType} mediatype is not supported.`)
   }
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   if (text.trim() === '') return {}
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = isForm ? parseFormBody(text, form) : JSON.parse(text)
   } catch {
     throw malformed(text)
   }

@@ -24,7 +24,7 @@ export type HandlerDeps = {
 const ALLOW = {
   collection: 'GET, HEAD, POST, OPTIONS',
   item: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS',
-  single: 'GET, HEAD, PUT, PATCH, OPTIONS',
+  single: 'GET, HEAD, POST, PUT, PATCH, OPTIONS',
 } as const
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'
 

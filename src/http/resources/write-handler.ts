@@ -5,6 +5,7 @@ import type { Store } from '../../store/store.ts'
 import { validateWrite, type WriteContext, type WriteKind } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { rowBody, toJsonBody } from '../answer/json-body.ts'
+import { formFields } from '../request/form-body.ts'
 import { checkPreconditions, existing } from './preconditions.ts'
 import { readJsonBody } from '../request/read-json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
@@ -25,19 +26,20 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   const name = resource.name
   if (target.kind === 'single') {
     const current = checkPreconditions(c, store.single(name))
-    const kind = method === 'PUT' ? 'replace' : 'patch'
-    const body = validateWrite(
-      kind,
-      resource,
-      await readJsonBody(c, options.bodyLimit),
-      context(store),
-    )
+    // POST creates or replaces the object, as in json-server 0.17.
+    const kind = method === 'PATCH' ? 'patch' : 'replace'
+    const sent = await readJsonBody(c, options.bodyLimit, formFields(resource, noRows, current))
+    const body = validateWrite(kind, resource, sent, context(store))
     const next = kind === 'replace' ? body : { ...current, ...body }
-    return sendJson(c, rowBody(options.fakeWrites ? next : await store.setSingle(name, next)))
+    const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
+    return method === 'POST'
+      ? sendJson(c, saved, 201, { Location: `/${name}` })
+      : sendJson(c, saved)
   }
+  const form = formFields(resource, () => store.list(name), undefined)
   if (target.kind === 'collection') {
     const body = withParentKeys(
-      await readJsonBody(c, options.bodyLimit),
+      await readJsonBody(c, options.bodyLimit, form),
       name,
       target.parents,
       store.schema,
@@ -55,7 +57,7 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   if (method === 'DELETE') return remove(c, resource, row, deps)
   const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
   const body = withParentKeys(
-    await readJsonBody(c, options.bodyLimit),
+    await readJsonBody(c, options.bodyLimit, form),
     name,
     target.parents,
     store.schema,
@@ -69,6 +71,8 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   if (saved === undefined) throw notFound(splitUrl(c.req.url).pathname)
   return sendJson(c, rowBody(saved))
 }
+
+const noRows = (): readonly Row[] => []
 
 function context(store: Store, currentId?: Id): WriteContext {
   return {
