@@ -364,7 +364,12 @@ describe('buildOpenApi for a schema using every feature', () => {
         patch: expect.anything(),
       }),
     )
-    expect(Object.keys(objectAt(await built(), 'paths', '/meta'))).toEqual(['get', 'post', 'put', 'patch'])
+    expect(Object.keys(objectAt(await built(), 'paths', '/meta'))).toEqual([
+      'get',
+      'post',
+      'put',
+      'patch',
+    ])
   })
 
   it('maps every field kind and modifier to JSON Schema', async () => {
