@@ -1,6 +1,7 @@
 import { UserError } from '../errors.ts'
-import type { JsonType, Modifiers } from '../schema/types.ts'
+import type { FieldSpec, JsonType } from '../schema/types.ts'
 import type { CompileContext, FieldSite, Gen } from './compile-context.ts'
+import { withConstraints } from './constrain.ts'
 import { convertType } from './convert-type.ts'
 
 /** Consecutive duplicates tolerated before a `unique` field is declared exhausted. */
@@ -57,7 +58,7 @@ function withUnique(gen: Gen, ctx: CompileContext, site: FieldSite): Gen {
  */
 export function applyModifiers(
   base: Gen,
-  modifiers: Modifiers,
+  modifiers: FieldSpec,
   ctx: CompileContext,
   site: FieldSite,
 ): Gen {
@@ -65,6 +66,12 @@ export function applyModifiers(
   let gen = base
   if (modifiers.typeDeclared && modifiers.valueType !== undefined) {
     gen = withType(gen, modifiers.valueType, ctx, site)
+  }
+  // Enum values and constants were checked against the constraints with the schema; arrays keep
+  // their own while they are built.
+  const { constraints } = modifiers
+  if (constraints !== undefined && (modifiers.kind === 'faker' || modifiers.kind === 'template')) {
+    gen = withConstraints(gen, constraints, modifiers.valueType, ctx, site)
   }
   if (modifiers.unique) gen = withUnique(gen, ctx, site)
   if (modifiers.nullable) {

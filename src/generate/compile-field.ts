@@ -1,7 +1,8 @@
 import { UserError } from '../errors.ts'
 import type { JsonObject, JsonValue } from '../json.ts'
 import type { FieldSpec, Fields } from '../schema/types.ts'
-import { applyModifiers } from './apply-modifiers.ts'
+import { jsonKey } from '../validate/same-json.ts'
+import { UNIQUE_ATTEMPTS, applyModifiers } from './apply-modifiers.ts'
 import type { CompileContext, FieldSite, Gen, UniqueScope } from './compile-context.ts'
 import {
   compileEnum,
@@ -62,16 +63,58 @@ function compileArray(
   })
   const { faker } = ctx
   const { min, max } = spec
+  const { minItems = 0, uniqueItems = false } = spec.constraints ?? {}
+  const keeping = minItems > 0 || uniqueItems
   return (index) => {
     for (const seen of scope.seen) seen.clear()
     const length = min === max ? min : faker.number.int({ min, max })
     const array: JsonValue[] = []
+    if (keeping)
+      return fillKeeping(array, length, () => of(index), { minItems, uniqueItems }, ctx, site)
     for (let i = 0; i < length; i++) {
       const value = of(index)
       if (value !== undefined) array.push(value)
     }
     return array
   }
+}
+
+// With `minItems` or `uniqueItems`, absent items and repeats are drawn again rather than left out.
+function fillKeeping(
+  array: JsonValue[],
+  length: number,
+  next: () => JsonValue | undefined,
+  rules: { readonly minItems: number; readonly uniqueItems: boolean },
+  ctx: CompileContext,
+  site: FieldSite,
+): JsonValue[] {
+  const keys = rules.uniqueItems ? new Set<string>() : undefined
+  let misses = 0
+  while (array.length < length) {
+    const value = next()
+    const key = keys === undefined || value === undefined ? undefined : jsonKey(value)
+    if (value !== undefined && (key === undefined || !keys?.has(key))) {
+      array.push(value)
+      if (key !== undefined) keys?.add(key)
+      misses = 0
+      continue
+    }
+    if (++misses < UNIQUE_ATTEMPTS) continue
+    if (array.length >= rules.minItems) break
+    throw itemsExhausted(ctx, site, array.length, rules.minItems)
+  }
+  return array
+}
+
+function itemsExhausted(
+  ctx: CompileContext,
+  site: FieldSite,
+  made: number,
+  needed: number,
+): UserError {
+  return new UserError(
+    `Cannot generate ${ctx.resource}.${site.path}: arrays need at least ${needed} items, but after ${made} of them ${UNIQUE_ATTEMPTS} attempts in a row gave only repeats or absent items. Give the items a wider range of values or lower "minItems".`,
+  )
 }
 
 function compileBase(

@@ -4,6 +4,7 @@ import type { JsonValue } from '../json.ts'
 import { commonJsonType, jsonTypeOf } from '../schema/json-type.ts'
 import { closest } from '../schema/suggest.ts'
 import type { FakerCall, FakerCatalog, JsonType } from '../schema/types.ts'
+import { stringsProblem } from './strings-problem.ts'
 
 type Method = (...args: unknown[]) => unknown
 type SampleResult = ReturnType<FakerCatalog['sampleType']>
@@ -128,6 +129,12 @@ export function createFakerCatalog(): FakerCatalog {
         sampled.set(key, sampleWith(sampler, call))
       }
       return sampled.get(key)
+    },
+    stringsProblem(constraints) {
+      sampler ??= englishFaker()
+      sampler.seed(SAMPLE_SEED)
+      sampler.setDefaultRefDate(SAMPLE_REF_DATE)
+      return stringsProblem(sampler, constraints)
     },
   }
 }

@@ -1,10 +1,25 @@
 import type { JsonValue } from '../json.ts'
 import { mustBeOneOf, report, type ParseContext } from './context.ts'
 import { isJsonValue, matchesJsonType } from './json-type.ts'
-import { COMMON_MODIFIERS, FIELD_SPEC_KEYS, KIND_MODIFIERS, type SpecKind } from './keys.ts'
+import { checkConstraints } from './check-constraints.ts'
+import {
+  COMMON_MODIFIERS,
+  FIELD_SPEC_KEYS,
+  KIND_MODIFIERS,
+  UNCONSTRAINED_KINDS,
+  VALUE_CONSTRAINTS,
+  type SpecKind,
+} from './keys.ts'
+import { parseConstraints } from './parse-constraints.ts'
 import { childPath } from './path.ts'
 import { closest } from './suggest.ts'
-import { JSON_TYPES, type FieldSpec, type JsonType, type Modifiers } from './types.ts'
+import {
+  JSON_TYPES,
+  type Constraints,
+  type FieldSpec,
+  type JsonType,
+  type Modifiers,
+} from './types.ts'
 
 /** A field spec without its modifiers: the part each kind contributes. */
 export type KindSpec = FieldSpec extends infer Spec
@@ -19,6 +34,7 @@ export type DeclaredModifiers = {
   readonly unique: boolean
   readonly default: JsonValue | undefined
   readonly type: JsonType | undefined
+  readonly constraints: Constraints | undefined
 }
 
 export const NO_MODIFIERS: DeclaredModifiers = {
@@ -27,6 +43,7 @@ export const NO_MODIFIERS: DeclaredModifiers = {
   unique: false,
   default: undefined,
   type: undefined,
+  constraints: undefined,
 }
 
 /** Reports keys a `kind` spec does not take; a nested object with a `value` field needs `object`. */
@@ -38,6 +55,12 @@ export function checkSpecKeys(
 ): void {
   for (const key of Object.keys(spec)) {
     if (key === kind || (COMMON_MODIFIERS as readonly string[]).includes(key)) continue
+    if ((VALUE_CONSTRAINTS as readonly string[]).includes(key)) {
+      if (UNCONSTRAINED_KINDS.includes(kind)) {
+        report(issues, childPath(path, key), constraintMessage(key, kind))
+      }
+      continue
+    }
     const owner = Object.hasOwn(KIND_MODIFIERS, key)
       ? KIND_MODIFIERS[key as keyof typeof KIND_MODIFIERS]
       : undefined
@@ -53,8 +76,16 @@ function keyMessage(key: string, kind: SpecKind, owner: SpecKind | undefined): s
   return `unknown key "${key}" (an object with a "${kind}" key is a field spec; write a nested object that has a "${kind}" field as { "object": { ... } })`
 }
 
+function constraintMessage(key: string, kind: SpecKind): string {
+  if (kind === 'ref') return `"${key}" is not allowed with "ref" (a ref holds its parent's id)`
+  if (kind === 'array')
+    return `"${key}" is not allowed with "array"; put it on the items ("array": { ..., "${key}": ... })`
+  return `"${key}" is not allowed with "object"; put it on the fields of the object`
+}
+
 export function parseModifiers(
   spec: Record<string, unknown>,
+  kind: SpecKind,
   path: string,
   issues: ParseContext['issues'],
 ): DeclaredModifiers {
@@ -80,6 +111,7 @@ export function parseModifiers(
     unique: flag('unique'),
     default: fallback,
     type,
+    constraints: parseConstraints(spec, kind, path, issues),
   }
 }
 
@@ -100,6 +132,10 @@ export function finishSpec(
       report(issues, childPath(path, 'default'), `must be of type ${valueType} (the field's type)`)
     }
   }
+  const { constraints } = declared
+  if (constraints !== undefined) {
+    checkConstraints(kind, valueType, constraints, fallback, path, issues)
+  }
   return {
     ...kind,
     optional: declared.optional,
@@ -108,6 +144,7 @@ export function finishSpec(
     default: fallback,
     valueType,
     typeDeclared: declared.type !== undefined,
+    ...(constraints === undefined ? {} : { constraints }),
   }
 }
 

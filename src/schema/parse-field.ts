@@ -9,7 +9,14 @@ import {
   parseValueKind,
   type ParsedKind,
 } from './field-kinds.ts'
-import { COMMON_MODIFIERS, FIELD_KINDS, KIND_MODIFIERS, MAX_DEPTH, type SpecKind } from './keys.ts'
+import {
+  COMMON_MODIFIERS,
+  FIELD_KINDS,
+  KIND_MODIFIERS,
+  MAX_DEPTH,
+  VALUE_CONSTRAINTS,
+  type SpecKind,
+} from './keys.ts'
 import {
   NO_MODIFIERS,
   checkContainerType,
@@ -33,6 +40,7 @@ export type Place = {
 
 const MODIFIER_KEYS: ReadonlySet<string> = new Set([
   ...COMMON_MODIFIERS,
+  ...VALUE_CONSTRAINTS,
   ...Object.keys(KIND_MODIFIERS),
 ])
 
@@ -123,7 +131,7 @@ function parseSpec(
   place: Place,
 ): FieldSpec | undefined {
   checkSpecKeys(spec, kind, path, ctx.issues)
-  const modifiers = parseModifiers(spec, path, ctx.issues)
+  const modifiers = parseModifiers(spec, kind, path, ctx.issues)
   const where = { topLevel: place.topLevel, inArray: place.inArray, modifiers }
   let parsed: ParsedKind | undefined
   if (kind === 'faker') parsed = parseFakerKind(spec, path, ctx)
@@ -141,7 +149,19 @@ function parseSpec(
     const nested = { ...place, depth: place.depth + 1 }
     return nestedObject(spec['object'], objectPath, ctx, nested, modifiers, path)
   }
-  return parsed && finishSpec(parsed.kind, parsed.inferred, modifiers, path, ctx.issues)
+  const field = parsed && finishSpec(parsed.kind, parsed.inferred, modifiers, path, ctx.issues)
+  if (field?.kind === 'faker') checkGeneratedStrings(field, path, ctx)
+  return field
+}
+
+// Values a faker method gives that break `pattern` or `format` are replaced by ones made from them,
+// so those must be makeable whatever the method.
+function checkGeneratedStrings(field: FieldSpec, path: string, ctx: ParseContext): void {
+  const { constraints } = field
+  if (constraints === undefined || field.valueType !== 'string') return
+  if (constraints.pattern === undefined && constraints.format === undefined) return
+  const problem = ctx.catalog.stringsProblem(constraints)
+  if (problem !== undefined) report(ctx.issues, childPath(path, problem.key), problem.message)
 }
 
 function nestedObject(
@@ -167,7 +187,7 @@ function arrayField(
   checkContainerType(modifiers, 'array', path, ctx.issues)
   const inner = { topLevel: false, inArray: true, depth: place.depth + 1 }
   const of = parseField(spec['array'], childPath(path, 'array'), ctx, inner)
-  const bounds = parseArrayBounds(spec, path, ctx)
+  const bounds = parseArrayBounds(spec, path, ctx, modifiers.constraints, of)
   if (of === undefined || bounds === undefined) return undefined
   return finishSpec({ kind: 'array', of, ...bounds }, 'array', modifiers, path, ctx.issues)
 }

@@ -17,6 +17,47 @@ export type IdStrategy = (typeof ID_STRATEGIES)[number]
 export const ON_DELETE = ['cascade', 'nullify', 'restrict'] as const
 export type OnDelete = (typeof ON_DELETE)[number]
 
+/** Formats a `format` constraint may name, and the JSON type of the values each applies to. */
+export const FORMAT_TYPES = {
+  'date-time': 'string',
+  date: 'string',
+  time: 'string',
+  email: 'string',
+  hostname: 'string',
+  ipv4: 'string',
+  ipv6: 'string',
+  uri: 'string',
+  uuid: 'string',
+  byte: 'string',
+  password: 'string',
+  int32: 'integer',
+  int64: 'integer',
+  float: 'number',
+  double: 'number',
+} as const satisfies Record<string, 'string' | 'integer' | 'number'>
+export type Format = keyof typeof FORMAT_TYPES
+export const FORMATS = Object.keys(FORMAT_TYPES) as readonly Format[]
+
+/**
+ * JSON Schema's validation keywords, with its meanings: string ones apply to strings, number ones
+ * to numbers, item ones to arrays. Generated values satisfy them and writes are checked against them.
+ */
+export type Constraints = {
+  readonly minLength?: number
+  readonly maxLength?: number
+  /** Unanchored, matched with the linear-time RE2 engine. */
+  readonly pattern?: string
+  readonly format?: Format
+  readonly minimum?: number
+  readonly maximum?: number
+  readonly exclusiveMinimum?: number
+  readonly exclusiveMaximum?: number
+  readonly multipleOf?: number
+  readonly minItems?: number
+  readonly maxItems?: number
+  readonly uniqueItems?: boolean
+}
+
 export type Modifiers = {
   /** May be absent from an item (generated absent about one time in four). */
   readonly optional: boolean
@@ -29,6 +70,8 @@ export type Modifiers = {
   readonly valueType: JsonType | undefined
   /** True when `type` was declared: generated values are converted to it. */
   readonly typeDeclared: boolean
+  /** Absent when the field declares none. */
+  readonly constraints?: Constraints
 }
 
 export type FakerCall = { readonly path: string; readonly args: readonly JsonValue[] }
@@ -114,4 +157,11 @@ export interface FakerCatalog {
    * or a message saying why it cannot be used.
    */
   sampleType(call: FakerCall): JsonType | undefined | { readonly error: string }
+  /**
+   * Why strings satisfying these constraints cannot be made from their `pattern` (with faker's
+   * `helpers.fromRegExp`) or `format`, naming the keyword; `undefined` when they can.
+   */
+  stringsProblem(
+    constraints: Constraints,
+  ): { readonly key: 'pattern' | 'format'; readonly message: string } | undefined
 }

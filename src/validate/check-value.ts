@@ -5,6 +5,7 @@ import { matchesJsonType } from '../schema/json-type.ts'
 import { childPath, indexPath } from '../schema/path.ts'
 import { closest } from '../schema/suggest.ts'
 import type { FieldSpec, Fields, JsonType } from '../schema/types.ts'
+import { constraintProblem, firstRepeat } from './constraint-problem.ts'
 import { shown, typeName, valueTypeName } from './describe-value.ts'
 import { jsonKey, sameJson } from './same-json.ts'
 
@@ -74,7 +75,7 @@ export function checkValue(
       return checkFields(spec.fields, value, path, 'full', ctx)
     case 'array':
       if (!Array.isArray(value)) return report(mustBe('array', value))
-      return checkArray(spec.of, value, path, ctx)
+      return checkArray(spec, value, path, ctx)
     case 'enum':
       if (spec.values.some((allowed) => sameJson(allowed, value))) return value
       return report(notInEnum(value, spec.values))
@@ -87,21 +88,39 @@ export function checkValue(
       return value
     }
     default: {
-      // Faker, template and constant fields: the value need only have the field's type.
-      const typeProblem = typeMismatch(spec.valueType, value)
-      return typeProblem === undefined ? value : report(typeProblem)
+      // Faker, template and constant fields: the value need only have the field's type and keep
+      // its constraints.
+      const problem =
+        typeMismatch(spec.valueType, value) ??
+        (spec.constraints === undefined ? undefined : constraintProblem(spec.constraints, value))
+      return problem === undefined ? value : report(problem)
     }
   }
 }
 
 function checkArray(
-  of: FieldSpec,
+  spec: Extract<FieldSpec, { kind: 'array' }>,
   items: readonly JsonValue[],
   path: string,
   ctx: CheckContext,
 ): JsonValue[] {
-  // `min` and `max` only shape generated data: a write may hold any number of items.
+  const { of, constraints } = spec
+  // `min` and `max` only shape generated data; `minItems` and `maxItems` bound writes too.
   const out = items.map((item, index) => checkValue(of, item, indexPath(path, index), ctx))
+  if (constraints !== undefined) {
+    const { uniqueItems, ...counts } = constraints
+    const problem = constraintProblem(counts, out)
+    if (problem !== undefined) ctx.issues.push({ path, message: problem })
+    const repeat = uniqueItems === true ? firstRepeat(out) : undefined
+    if (repeat !== undefined) {
+      const item = out[repeat] ?? null
+      const first = out.findIndex((other) => sameJson(other, item))
+      ctx.issues.push({
+        path: indexPath(path, repeat),
+        message: `must be unique: ${shown(item)} is already used by ${indexPath(path, first)}`,
+      })
+    }
+  }
   if (!of.unique) return out
   // A unique field inside an array is unique within that array, as generation makes it.
   const seen = new Map<string, number>()

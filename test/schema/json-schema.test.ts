@@ -10,7 +10,7 @@ import {
   TOP_LEVEL_KEYS,
 } from '../../src/schema/keys.ts'
 import { RESERVED_NAMES, RESOURCE_NAME_PATTERN } from '../../src/schema/resource-name.ts'
-import { ID_STRATEGIES, JSON_TYPES, ON_DELETE } from '../../src/schema/types.ts'
+import { FORMATS, ID_STRATEGIES, JSON_TYPES, ON_DELETE } from '../../src/schema/types.ts'
 import { catalog, issuesOf } from './helpers.ts'
 import { isValid } from './json-schema-subset.ts'
 
@@ -45,6 +45,7 @@ describe('schema/fauxrest.schema.json', () => {
     expect(spec['type']?.['enum']).toEqual([...JSON_TYPES])
     expect(spec['onDelete']?.['enum']).toEqual([...ON_DELETE])
     expect(defs['idStrategy']?.['enum']).toEqual([...ID_STRATEGIES])
+    expect(spec['format']?.['enum']).toEqual([...FORMATS])
   })
 
   it('restricts resource names as the parser does', () => {
@@ -111,6 +112,37 @@ describe('schema/fauxrest.schema.json', () => {
     ['a bad type', { resources: { a: { fields: { x: { faker: 'lorem.word', type: 'text' } } } } }],
     ['a dotted field name', { resources: { a: { fields: { 'x.y': 'lorem.word' } } } }],
     ['modifiers without a kind', { resources: { a: { fields: { x: { unique: true } } } } }],
+    [
+      'constraints',
+      {
+        resources: {
+          a: {
+            fields: {
+              s: { faker: 'lorem.word', minLength: 1, maxLength: 9, pattern: '^[a-z]+$' },
+              n: { faker: 'number.int', minimum: 0, exclusiveMaximum: 9, multipleOf: 3 },
+              e: { faker: 'internet.email', format: 'email' },
+              t: { array: 'lorem.word', minItems: 1, maxItems: 3, uniqueItems: true },
+            },
+          },
+        },
+      },
+    ],
+    [
+      'a negative minLength',
+      { resources: { a: { fields: { x: { faker: 'lorem.word', minLength: -1 } } } } },
+    ],
+    [
+      'an unknown format',
+      { resources: { a: { fields: { x: { faker: 'lorem.word', format: 'mail' } } } } },
+    ],
+    [
+      'minItems without array',
+      { resources: { a: { fields: { x: { faker: 'lorem.word', minItems: 1 } } } } },
+    ],
+    [
+      'a string constraint on a ref',
+      { resources: { a: { fields: { x: { ref: 'a', nullable: true, maxLength: 1 } } } } },
+    ],
   ]
 
   it.each(documents)('agrees with the parser on %s', (_, document) => {
