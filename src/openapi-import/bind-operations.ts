@@ -1,0 +1,137 @@
+import type { Action, OperationBinding, ParentParam } from './binding.ts'
+import { DocumentError, childPointer, isNode, type Node } from './document.ts'
+import type { ResourcePlan } from './find-resources.ts'
+import type { Operation } from './operations-of.ts'
+import { isParam, templateOf } from './path-template.ts'
+import {
+  errorResponses,
+  listItems,
+  requestBodyOf,
+  successResponse,
+  wrapperOf,
+} from './responses.ts'
+import { securityOf } from './security.ts'
+import { toJsonSchema } from './to-json-schema.ts'
+
+/** The operation's binding, or `undefined` (with a warning) when it cannot be served. */
+export function bindOperation(
+  op: Operation,
+  plans: readonly ResourcePlan[],
+  resolved: Node,
+  warn: (line: string) => void,
+): OperationBinding | undefined {
+  try {
+    return bind(op, plans, resolved, warn)
+  } catch (error) {
+    if (!(error instanceof DocumentError)) throw error
+    warn(`${error.message} (operation skipped)`)
+    return undefined
+  }
+}
+
+function bind(
+  op: Operation,
+  plans: readonly ResourcePlan[],
+  resolved: Node,
+  warn: (line: string) => void,
+): OperationBinding | undefined {
+  const collectionOf = plans.find((plan) => plan.collection === op.path)
+  const itemOf = plans.find((plan) => plan.item === op.path)
+  let action: Action = 'answer'
+  let plan = collectionOf ?? itemOf
+  if (collectionOf !== undefined) {
+    if (op.method === 'get') action = 'list'
+    else if (op.method === 'post') action = 'create'
+    else if (op.method === 'put' && requestBodyOf(op.node) !== undefined) action = 'replace-by-body'
+  } else if (itemOf !== undefined) {
+    const actions: Partial<Record<string, Action>> = {
+      get: 'read',
+      put: 'replace',
+      patch: 'patch',
+      delete: 'delete',
+    }
+    action = actions[op.method] ?? 'answer'
+  }
+  if (action === 'answer') {
+    plan = op.method === 'get' ? searched(op, plans) : undefined
+    if (plan !== undefined) action = 'search'
+  }
+  const prefer = action === 'create' ? 201 : action === 'delete' ? 204 : 200
+  const success = successResponse(op.node, op.pointer, prefer)
+  if (success === undefined) {
+    warn(
+      `${childPointer(op.pointer, 'responses')}: skipped: no 2xx or default response is declared`,
+    )
+    return undefined
+  }
+  const request = requestBodyOf(op.node)
+  const errors = errorResponses(op.node, op.pointer)
+  const parents = parentParams(op, plans)
+  return {
+    method: op.method.toUpperCase(),
+    path: op.path,
+    pointer: op.pointer,
+    operationId: answerKey(op),
+    action,
+    resource: action === 'answer' ? undefined : plan?.name,
+    key: plan?.key ?? 'id',
+    parents,
+    success,
+    wrapper:
+      action === 'list' || action === 'search' ? wrapperOf(success.schema, op.pointer) : undefined,
+    request:
+      request === undefined
+        ? undefined
+        : {
+            schema: toJsonSchema(request.schema, 'request'),
+            required: request.required,
+            mediaTypes: request.mediaTypes,
+          },
+    errors,
+    invalidStatus: errors.has(422) || !errors.has(400) ? 422 : 400,
+    security: securityOf(resolved, op.node),
+    query: op.parameters
+      .filter((p) => p['in'] === 'query' && typeof p['name'] === 'string')
+      .map((p) => String(p['name'])),
+  }
+}
+
+/** A GET whose answer lists a resource's items (`/pet/findByStatus`): filtered from its state. */
+function searched(op: Operation, plans: readonly ResourcePlan[]): ResourcePlan | undefined {
+  const success = successResponse(op.node, op.pointer, 200)
+  const items = listItems(success?.schema, op.pointer)
+  if (items === undefined) return undefined
+  const same = plans.find((plan) => plan.sources.has(items))
+  if (same !== undefined) return same
+  const parent = templateOf(op.segments.slice(0, -1))
+  return plans.find((plan) => plan.collection === parent && isNode(items))
+}
+
+function parentParams(op: Operation, plans: readonly ResourcePlan[]): ParentParam[] {
+  const params: ParentParam[] = []
+  for (let index = 0; index < op.segments.length - 1; index += 1) {
+    const segment = op.segments[index]
+    if (!isParam(segment)) continue
+    const itemPath = templateOf(op.segments.slice(0, index + 1))
+    const owner = plans.find((plan) => plan.item === itemPath)
+    const child = plans.find(
+      (plan) => plan.parent?.resource === owner?.name && op.path.startsWith(plan.collection),
+    )
+    if (owner !== undefined) {
+      params.push({
+        param: segment.param,
+        resource: owner.name,
+        key: owner.key,
+        field: child?.parent?.field ?? owner.key,
+      })
+    }
+  }
+  return params
+}
+
+/** The key of an operation's generated answer: its operationId, else `METHOD /path`. */
+export function answerKey(op: Operation): string {
+  const id = op.node['operationId']
+  const key = typeof id === 'string' && id !== '' ? id : `${op.method.toUpperCase()} ${op.path}`
+  return key.replaceAll('.', '_')
+}
