@@ -3,6 +3,7 @@ export type Issue = { readonly path: string; readonly message: string }
 export const ERROR_CODES = [
   'bad_request',
   'invalid_query',
+  'unauthorized',
   'not_found',
   'method_not_allowed',
   'conflict',

@@ -75,6 +75,7 @@ export async function openMock(
     store,
     options: appOptions,
     reset,
+    openapi: loaded.openapi,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}

@@ -8,18 +8,21 @@ Usage
   fauxrest check <schema>                  validate a schema, print its resources and routes
   fauxrest openapi <schema> [--out FILE]   print the OpenAPI 3.1 document (served at /openapi.json)
   fauxrest types <schema> [--out FILE]     print TypeScript types for every resource
+  fauxrest import <openapi> [--out FILE]   write the schema an OpenAPI document is served as
   fauxrest <command> --help                options and examples of one command
 
 Examples
   fauxrest data/jsonplaceholder.json --port 3000
   fauxrest db.json                          serve a plain json-server file, writes go back into it
+  fauxrest openapi.yaml                     serve an OpenAPI 3.0/3.1 document as a stateful mock
   fauxrest generate schema.json --out db.json --seed 7
 `
 
 const SERVE = `fauxrest [serve] <file> [options]
 
-<file> is a schema (a JSON object with "resources") or a plain json-server style database
-(top-level arrays and objects), which is served schemaless and written back to the same file.
+<file> is a schema (a JSON object with "resources"), a plain json-server style database
+(top-level arrays and objects), which is served schemaless and written back to the same file, or
+an OpenAPI 3.0/3.1 document (JSON or YAML), served in its own paths and shapes.
 
 Options
   -p, --port N            port; 0 picks a free one                       (3000)
@@ -84,6 +87,17 @@ Examples
   fauxrest types db.json > api-types.ts
 `
 
+const IMPORT = `fauxrest import <openapi.yaml|openapi.json> [--out FILE] [--seed N]
+
+Writes the fauxrest schema an OpenAPI 3.0/3.1 document is served as: its resources, fields and
+faker choices (tune counts, methods and relations there), with the document kept under
+"openapi.document" so serving the schema answers in the document's paths and shapes. Operations
+that cannot be served are listed on stderr, one line each.
+
+Example
+  fauxrest import openapi.yaml --out schema.json && fauxrest schema.json
+`
+
 export function helpText(topic: CommandName | undefined): string {
   switch (topic) {
     case 'serve':
@@ -96,6 +110,8 @@ export function helpText(topic: CommandName | undefined): string {
       return OPENAPI
     case 'types':
       return TYPES
+    case 'import':
+      return IMPORT
     default:
       return MAIN
   }

@@ -4,6 +4,7 @@ import { helpText } from './help-text.ts'
 import { parseCliArgs } from './parse-cli-args.ts'
 import { runCheck } from './run-check.ts'
 import { runGenerate } from './run-generate.ts'
+import { runImport } from './run-import.ts'
 import { runOpenApi } from './run-openapi.ts'
 import { runServe } from './run-serve.ts'
 import { runTypes } from './run-types.ts'
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runOpenApi(command, io)
       case 'types':
         return await runTypes(command, io)
+      case 'import':
+        return await runImport(command, io)
     }
   } catch (error) {
     io.err(formatError(error))

@@ -4,7 +4,7 @@ import { DELETE_MODES, type Delay, type DeleteMode } from '../app-options.ts'
 import { FORBIDDEN_KEYS } from '../json.ts'
 import type { SchemaOptions } from '../schema/types.ts'
 
-export const COMMANDS = ['serve', 'generate', 'check', 'openapi', 'types'] as const
+export const COMMANDS = ['serve', 'generate', 'check', 'openapi', 'types', 'import'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 export type ServeFlags = {
@@ -49,6 +49,12 @@ export type CliCommand =
       readonly file: string
       readonly out: string | undefined
     } & Reading)
+  | {
+      readonly command: 'import'
+      readonly file: string
+      readonly out: string | undefined
+      readonly seed: number | undefined
+    }
 
 // Short forms and aliases are json-server's (`-s` is --static there, so the seed has none).
 const OPTIONS = {
@@ -124,7 +130,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     const misplaced = SERVE_ONLY.find((name) => values[name] !== undefined)
     if (misplaced !== undefined) throw new UserError(`--${misplaced} only applies to serve`)
   }
-  if (command !== 'generate' && command !== 'openapi' && command !== 'types' && values.out) {
+  if (
+    command !== 'generate' &&
+    command !== 'openapi' &&
+    command !== 'types' &&
+    command !== 'import' &&
+    values.out
+  ) {
     throw new UserError(`--out does not apply to ${command}`)
   }
   const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0)
@@ -136,6 +148,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       return { command, file, out: values.out, seed, reading }
     case 'openapi':
       return { command, file, out: values.out, seed, reading }
+    case 'import':
+      return { command, file, out: values.out, seed }
     case 'check':
     case 'types':
       if (seed !== undefined) throw new UserError(`--seed does not apply to ${command}`)

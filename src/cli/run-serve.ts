@@ -26,6 +26,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   }
   const catalog = createFakerCatalog()
   const loaded = await loadSchema(path, catalog, reading)
+  for (const warning of loaded.warnings ?? []) io.err(`fauxrest: warning: ${file}: ${warning}\n`)
   const plain = loaded.plainData !== undefined
   if (plain && flags.db !== undefined) {
     throw new UserError(

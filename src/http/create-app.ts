@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { AppError } from '../errors.ts'
+import type { OpenApiBinding } from '../openapi-import/binding.ts'
 import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
@@ -8,6 +9,7 @@ import { frontDoor } from './pipeline/front-door.ts'
 import type { AssetSource, Route } from './route.ts'
 import { toJsonBody } from './answer/json-body.ts'
 import { notFoundHandler } from './routing/not-found.ts'
+import { openApiStage } from './openapi/openapi-stage.ts'
 import { pathSegments, splitUrl } from './request/path-segments.ts'
 import { handleTarget } from './resources/resource-handler.ts'
 import { resolveTarget } from './routing/resolve-target.ts'
@@ -24,6 +26,8 @@ export type AppDeps = {
   readonly staticFiles?: Route
   /** Swagger UI's files for the docs page; without it `/docs/assets/*` is a 404. */
   readonly docsAssets?: AssetSource
+  /** An OpenAPI document's operations, answered in its shapes before the resource routes. */
+  readonly openapi?: OpenApiBinding | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -50,7 +54,11 @@ export function createApp(deps: AppDeps): Hono {
       door(c, () => handler(c, next))
 
   // Routes of fauxrest itself
-  registerSurfaceRoutes(app, { store, options, docsAssets: deps.docsAssets }, route)
+  registerSurfaceRoutes(
+    app,
+    { store, options, docsAssets: deps.docsAssets, document: deps.openapi?.document },
+    route,
+  )
   app.get(
     '/db',
     route((c) => sendJson(c, toJsonBody(store.data()))),
@@ -73,10 +81,15 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
 
-  // Resources, nested to any depth; then static files; then 404 (or 405 on fauxrest's own paths)
+  // The document's operations, when serving one; then resources, nested to any depth; then static
+  // files; then 404 (or 405 on fauxrest's own paths)
+  const documentStage =
+    deps.openapi === undefined ? undefined : openApiStage({ store, options, binding: deps.openapi })
   app.all(
     '*',
     route((c, next) => {
+      const answered = documentStage?.(c)
+      if (answered !== undefined) return answered
       const { pathname } = splitUrl(c.req.url)
       const segments = pathSegments(pathname)
       const target = segments && resolveTarget(segments, store.schema, store)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.ts'
-import { parseJsonText } from '../json-text.ts'
+import { isOpenApiSource, loadOpenApi, parseDocumentText } from './load-openapi.ts'
 import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
 import type { FakerCatalog, SchemaOptions } from '../schema/types.ts'
 
@@ -27,7 +27,11 @@ export async function loadSchemaFile(
     const reason = (code === undefined ? undefined : READ_ERRORS[code]) ?? String(error)
     throw new UserError(`cannot read ${path}: ${reason}`, [], { cause: error })
   }
-  return schemaFromDocument(parseJsonText(text, path), path, { catalog, options, copy: false })
+  const document = parseDocumentText(text, path)
+  if (isOpenApiSource(document)) {
+    return loadOpenApi(document as Record<string, unknown>, path, catalog, options)
+  }
+  return schemaFromDocument(document, path, { catalog, options, copy: false })
 }
 
 /**
@@ -40,5 +44,8 @@ export async function loadSchema(
   options: SchemaOptions = {},
 ): Promise<LoadedSchema> {
   if (typeof source === 'string') return loadSchemaFile(source, catalog, options)
+  if (isOpenApiSource(source)) {
+    return loadOpenApi(source as Record<string, unknown>, 'schema', catalog, options)
+  }
   return schemaFromDocument(source, 'schema', { catalog, options, copy: true })
 }

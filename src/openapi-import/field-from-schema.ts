@@ -45,9 +45,7 @@ function kindOf(view: SchemaView, name: string, depth: number): JsonObject {
     case 'string':
       return stringKind(view, name)
     case undefined:
-      return node['example'] !== undefined && isJson(node['example'])
-        ? { value: node['example'] }
-        : { faker: 'lorem.word', type: 'string' }
+      return exampleOf(node) ?? { faker: 'lorem.word', type: 'string' }
   }
 }
 
@@ -98,7 +96,8 @@ function numberKind(view: SchemaView, name: string): JsonObject {
   if (bounds !== undefined) return bounds
   const hint = nameHint(name, type)
   if (hint !== undefined) return fromHint(hint)
-  if (node['example'] !== undefined && isJson(node['example'])) return { value: node['example'] }
+  const example = exampleOf(node)
+  if (example !== undefined) return example
   return type === 'integer'
     ? { faker: 'number.int', args: [{ min: 1, max: 1000 }], type }
     : { faker: 'number.float', args: [{ min: 0, max: 1000, fractionDigits: 2 }], type }
@@ -157,17 +156,25 @@ function stringKind(view: SchemaView, name: string): JsonObject {
   }
   const hint = nameHint(name, 'string')
   if (hint !== undefined) return fromHint(hint)
-  if (node['example'] !== undefined && isJson(node['example'])) return { value: node['example'] }
-  return { faker: 'lorem.word', type: 'string' }
+  return exampleOf(node) ?? { faker: 'lorem.word', type: 'string' }
 }
 
-/** Two or more `examples` are drawn from like an enum; one is a constant. */
+/** Two or more `examples` are drawn from like an enum (one is used as a single `example`). */
 function examplesOf(node: Node): JsonObject | undefined {
   const examples = node['examples']
   if (!Array.isArray(examples)) return undefined
   const values = examples.filter((v): v is JsonValue => isJson(v) && v !== null)
-  if (values.length === 0) return undefined
-  return values.length === 1 ? { value: values[0] ?? null } : { enum: values }
+  return values.length > 1 ? { enum: values } : undefined
+}
+
+/** A single `example` (or a one-element `examples`): every item gets it. */
+function exampleOf(node: Node): JsonObject | undefined {
+  const examples = node['examples']
+  const only = Array.isArray(examples) && examples.length === 1 ? examples[0] : undefined
+  const example = node['example'] ?? only
+  return example !== undefined && example !== null && isJson(example)
+    ? { value: example }
+    : undefined
 }
 
 function fromHint(hint: Hint): JsonObject {

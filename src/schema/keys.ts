@@ -1,5 +1,5 @@
 /** The keys each level of a schema document accepts; the shipped JSON Schema is tested against these. */
-export const TOP_LEVEL_KEYS = ['$schema', 'seed', 'resources'] as const
+export const TOP_LEVEL_KEYS = ['$schema', 'seed', 'resources', 'openapi'] as const
 export const RESOURCE_KEYS = ['count', 'singular', 'id', 'fields'] as const
 
 /** Exactly one of these makes an object a field spec rather than a nested object. */

@@ -1,11 +1,19 @@
 import { UserError } from '../errors.ts'
 import type { Data } from '../json.ts'
+import type { OpenApiBinding } from '../openapi-import/binding.ts'
 import { parseSchema } from './parse-schema.ts'
 import { checkPlainDb, isSchemaDocument, schemaFromData } from './schema-from-data.ts'
 import type { FakerCatalog, Schema, SchemaOptions } from './types.ts'
 
 /** A loaded schema; `plainData` holds the items when the source was a plain json-server db. */
-export type LoadedSchema = { readonly schema: Schema; readonly plainData: Data | undefined }
+export type LoadedSchema = {
+  readonly schema: Schema
+  readonly plainData: Data | undefined
+  /** How to answer in an OpenAPI document's shapes, when the source was one. */
+  readonly openapi?: OpenApiBinding | undefined
+  /** Operations of a document that could not be served, one line each. */
+  readonly warnings?: readonly string[] | undefined
+}
 
 export type Reading = {
   readonly catalog: FakerCatalog

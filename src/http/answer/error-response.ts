@@ -6,6 +6,7 @@ import { reasonPhrase } from './reason-phrase.ts'
 export const STATUS_BY_CODE = {
   bad_request: 400,
   invalid_query: 400,
+  unauthorized: 401,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -99,7 +99,7 @@ export function tooLarge(limit: number): AppError {
 }
 
 /** A 400 saying where and why, found by scanning (the engine's wording differs between versions). */
-function malformed(text: string): AppError {
+export function malformed(text: string): AppError {
   const found = findJsonError(text) ?? { offset: text.length, reason: 'not valid JSON' }
   const { line, column } = lineColumn(text, found.offset)
   return new AppError(

@@ -2,7 +2,8 @@ import type { Context, Hono } from 'hono'
 import { renderDocsPage } from '../../pages/docs-page.ts'
 import type { Store } from '../../store/store.ts'
 import type { AppOptions } from '../../app-options.ts'
-import { etagOf } from '../answer/json-body.ts'
+import type { JsonValue } from '../../json.ts'
+import { etagOf, toJsonBody, type JsonBody } from '../answer/json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { notFound } from '../routing/resolve-target.ts'
 import { prefersJson } from '../request/prefers-json.ts'
@@ -16,6 +17,8 @@ export type SurfaceDeps = {
   readonly store: Store
   readonly options: AppOptions
   readonly docsAssets: AssetSource | undefined
+  /** The user's OpenAPI document, served instead of the generated one. */
+  readonly document?: Readonly<Record<string, unknown>> | undefined
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -49,9 +52,18 @@ export function registerSurfaceRoutes(
       })
     }),
   )
+  // One origin at a time: a Host header is the client's to choose, so nothing grows with them.
+  let served: { origin: string; body: JsonBody } | undefined
   app.get(
     '/openapi.json',
-    route((c) => sendJson(c, pages.openApi())),
+    route((c) => {
+      if (deps.document === undefined) return sendJson(c, pages.openApi())
+      const origin = new URL(c.req.url).origin
+      if (served?.origin !== origin) {
+        served = { origin, body: toJsonBody(withServer(deps.document, origin) as JsonValue) }
+      }
+      return sendJson(c, served.body)
+    }),
   )
   app.get(
     '/docs',
@@ -99,4 +111,13 @@ function cachedAssets(
     }
     return asset
   }
+}
+
+/** The user's document with this server first among its `servers`, so /docs sends requests here. */
+function withServer(
+  document: Readonly<Record<string, unknown>>,
+  origin: string,
+): Record<string, unknown> {
+  const servers = Array.isArray(document['servers']) ? document['servers'] : []
+  return { ...document, servers: [{ url: origin, description: 'fauxrest' }, ...servers] }
 }
