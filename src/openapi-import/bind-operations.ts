@@ -1,5 +1,5 @@
 import type { Action, OperationBinding, ParentParam } from './binding.ts'
-import { DocumentError, childPointer, isNode, type Node } from './document.ts'
+import { DocumentError, childPointer, isNode, nodeAt, type Node } from './document.ts'
 import type { ResourcePlan } from './find-resources.ts'
 import type { Operation } from './operations-of.ts'
 import { isParam, templateOf } from './path-template.ts'
@@ -10,6 +10,7 @@ import {
   successResponse,
   wrapperOf,
 } from './responses.ts'
+import { viewSchema } from './schema-view.ts'
 import { securityOf } from './security.ts'
 import { toJsonSchema } from './to-json-schema.ts'
 
@@ -64,6 +65,12 @@ function bind(
     )
     return undefined
   }
+  if (success.mediaType === undefined && nonJsonBody(op.node, success.status)) {
+    warn(
+      `${childPointer(op.pointer, 'responses', String(success.status), 'content')}: skipped: only non-JSON media types are declared (unsupported)`,
+    )
+    return undefined
+  }
   const request = requestBodyOf(op.node)
   const errors = errorResponses(op.node, op.pointer)
   const parents = parentParams(op, plans)
@@ -84,6 +91,7 @@ function bind(
         ? undefined
         : {
             schema: toJsonSchema(request.schema, 'request'),
+            readOnly: readOnlyProperties(request.schema, op.pointer),
             required: request.required,
             mediaTypes: request.mediaTypes,
           },
@@ -94,6 +102,22 @@ function bind(
       .filter((p) => p['in'] === 'query' && typeof p['name'] === 'string')
       .map((p) => String(p['name'])),
   }
+}
+
+function readOnlyProperties(schema: Node, at: string): string[] {
+  const view = viewSchema(schema, at)
+  return [...view.properties]
+    .filter(([, property]) => property['readOnly'] === true)
+    .map(([name]) => name)
+}
+
+function nonJsonBody(operation: Node, status: number): boolean {
+  const responses = nodeAt(operation, 'responses')
+  const content = nodeAt(
+    nodeAt(responses, String(status)) ?? nodeAt(responses, 'default'),
+    'content',
+  )
+  return content !== undefined && Object.keys(content).length > 0
 }
 
 /** A GET whose answer lists a resource's items (`/pet/findByStatus`): filtered from its state. */

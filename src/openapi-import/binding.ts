@@ -76,6 +76,8 @@ export type ParentParam = {
 
 export type RequestBinding = {
   readonly schema: Node
+  /** Top-level properties the server sets (`readOnly`): left out of what is stored. */
+  readonly readOnly: readonly string[]
   readonly required: boolean
   readonly mediaTypes: readonly string[]
 }

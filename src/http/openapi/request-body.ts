@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
+import { isJsonObject, type JsonObject } from '../../json.ts'
 import type { OperationBinding } from '../../openapi-import/binding.ts'
 import { bodyIssues } from '../../openapi-import/check-body.ts'
 import { isJsonType } from '../../openapi-import/responses.ts'
@@ -40,5 +41,8 @@ export async function requestBody(
   }
   const issues = bodyIssues(request.schema, value)
   if (issues.length > 0) throw new AppError(code, INVALID_BODY, { details: cappedIssues(issues) })
-  return value
+  if (!isJsonObject(value) || request.readOnly.length === 0) return value
+  const stored: JsonObject = { ...value }
+  for (const name of request.readOnly) delete stored[name]
+  return stored
 }
