@@ -164,22 +164,92 @@ describe('PUT, PATCH, DELETE', () => {
 })
 
 describe('CORS', () => {
-  it('allows any origin and exposes the paging headers', async () => {
+  it('reflects the Origin and allows credentials, so fetch(…, { credentials: "include" }) works', async () => {
     const response = await send(mock, 'GET', '/posts?_page=1', undefined, {
       Origin: 'http://localhost:5173',
     })
-    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    expect(response.headers.get('vary')).toBe('Origin')
     expect(response.headers.get('access-control-expose-headers')).toBe(
       'X-Total-Count,Link,Location,ETag',
     )
   })
 
-  it('answers preflights', async () => {
+  it('answers each origin with its own, and a request without Origin with *', async () => {
+    for (const origin of ['http://a.test', 'https://b.test:8443', 'http://a.test']) {
+      const response = await send(mock, 'GET', '/posts/1', undefined, { Origin: origin })
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin)
+    }
+    const plain = await send(mock, 'GET', '/posts/1')
+    expect(plain.headers.get('access-control-allow-origin')).toBe('*')
+    expect(plain.headers.get('access-control-allow-credentials')).toBeNull()
+  })
+
+  it('reflects the Origin on errors and writes too', async () => {
+    const headers = { Origin: 'http://localhost:5173' }
+    const missing = await send(mock, 'GET', '/posts/999', undefined, headers)
+    const created = await send(
+      mock,
+      'POST',
+      '/posts',
+      { userId: 1, title: 't', body: 'b' },
+      headers,
+    )
+    for (const response of [missing, created]) {
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+    }
+  })
+
+  it('answers preflights for the origin, with credentials', async () => {
     const response = await send(mock, 'OPTIONS', '/posts/1', undefined, {
       Origin: 'http://localhost:5173',
       'Access-Control-Request-Method': 'PATCH',
+      'Access-Control-Request-Headers': 'content-type, authorization',
     })
     expect(response.status).toBe(204)
-    expect(response.headers.get('access-control-allow-methods')).toContain('PATCH')
+    expect(Object.fromEntries(response.headers)).toEqual({
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-headers': 'content-type,authorization',
+      'access-control-allow-methods': 'GET,HEAD,PUT,POST,DELETE,PATCH',
+      'access-control-allow-origin': 'http://localhost:5173',
+      'access-control-expose-headers': 'X-Total-Count,Link,Location,ETag',
+      'access-control-max-age': '600',
+      vary: 'Origin, Access-Control-Request-Headers',
+    })
+  })
+
+  it('with --no-cors sends no CORS header, even to an origin', async () => {
+    const closed = await memoryMock({ schema: JSONPLACEHOLDER, cors: false })
+    const response = await send(closed, 'GET', '/posts/1', undefined, { Origin: 'http://a.test' })
+    expect(
+      [...response.headers.keys()].filter((name) => name.startsWith('access-control')),
+    ).toEqual([])
+    expect(response.headers.get('vary')).toBeNull()
+    await closed.close()
+  })
+})
+
+describe('Cache-Control', () => {
+  it('API answers say no-cache, so browsers revalidate, and the ETag still gives 304', async () => {
+    const first = await send(mock, 'GET', '/posts/1')
+    expect(first.headers.get('cache-control')).toBe('no-cache')
+    const etag = first.headers.get('etag') ?? ''
+    const again = await send(mock, 'GET', '/posts/1', undefined, { 'If-None-Match': etag })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('cache-control')).toBe('no-cache')
+    expect(again.headers.get('etag')).toBe(etag)
+  })
+
+  it.each([
+    ['GET', '/posts?_page=2'],
+    ['GET', '/db'],
+    ['GET', '/posts/999'],
+    ['POST', '/posts'],
+  ])('%s %s says no-cache', async (method, path) => {
+    const body = method === 'POST' ? { userId: 1, title: 't', body: 'b' } : undefined
+    const response = await send(mock, method, path, body)
+    expect(response.headers.get('cache-control')).toBe('no-cache')
   })
 })

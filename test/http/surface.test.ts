@@ -58,7 +58,7 @@ describe('GET /', () => {
     const response = await send(mock, 'GET', '/')
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(response.headers.get('vary')).toBe('Accept')
+    expect(response.headers.get('vary')).toBe('Origin, Accept')
     expect(response.headers.get('content-security-policy')).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
     )
@@ -90,7 +90,7 @@ describe('GET /', () => {
     const headers: Record<string, string> = accept === undefined ? {} : { Accept: accept }
     const response = await send(library, 'GET', path, undefined, headers)
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
-    expect(response.headers.get('vary')).toBe('Accept')
+    expect(response.headers.get('vary')).toBe('Origin, Accept')
     expect(await answer(response)).toEqual({
       status: 200,
       body: {

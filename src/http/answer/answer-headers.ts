@@ -25,5 +25,12 @@ export function answer(
   status: number,
   headers: HeaderRecord = NONE,
 ): Response {
-  return new Response(body, { status, headers: { ...answerHeaders(c), ...headers } })
+  return new Response(body, { status, headers: withHeaders(answerHeaders(c), headers) })
+}
+
+/** `extra` over `base`; a `Vary` in both lists both (CORS varies on Origin, the homepage on Accept). */
+export function withHeaders(base: HeaderRecord, extra: HeaderRecord): HeaderRecord {
+  const vary = base['Vary'] !== undefined && extra['Vary'] !== undefined
+  const merged = { ...base, ...extra }
+  return vary ? { ...merged, Vary: `${base['Vary']}, ${extra['Vary']}` } : merged
 }

@@ -1,10 +1,12 @@
 import type { Context } from 'hono'
-import { answer, answerHeaders, type HeaderRecord } from './answer-headers.ts'
+import { answer, answerHeaders, withHeaders, type HeaderRecord } from './answer-headers.ts'
 import type { ErrorBody } from './error-response.ts'
 import { matchesEtag, type JsonBody } from './json-body.ts'
 import { requestHeader } from '../request/request-header.ts'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
+// Browsers revalidate API answers (a 304 while the ETag holds) instead of showing stale data.
+const NO_CACHE = 'no-cache'
 const NO_HEADERS: HeaderRecord = {}
 
 type KnownHeaders = { base: HeaderRecord; extra: HeaderRecord; headers: HeaderRecord }
@@ -18,7 +20,8 @@ function headersOf(c: Context, body: JsonBody, extra: HeaderRecord): HeaderRecor
   const base = answerHeaders(c)
   const known = bodyHeaders.get(body)
   if (known?.base === base && known.extra === extra) return known.headers
-  const headers = { ...base, 'Content-Type': JSON_TYPE, ETag: body.etag, ...extra }
+  const own = { 'Content-Type': JSON_TYPE, 'Cache-Control': NO_CACHE, ETag: body.etag }
+  const headers = withHeaders({ ...base, ...own }, extra)
   bodyHeaders.set(body, { base, extra, headers })
   return headers
 }
@@ -36,7 +39,7 @@ export function sendJson(
     (method === 'GET' || method === 'HEAD') &&
     matchesEtag(requestHeader(c, 'if-none-match'), body.etag)
   ) {
-    return answer(c, null, 304, { ETag: body.etag, ...headers })
+    return answer(c, null, 304, { 'Cache-Control': NO_CACHE, ETag: body.etag, ...headers })
   }
   return new Response(body.payload, { status, headers: headersOf(c, body, headers) })
 }
@@ -47,7 +50,11 @@ export function sendError(
   body: ErrorBody,
   headers: HeaderRecord = {},
 ): Response {
-  return answer(c, JSON.stringify(body, null, 2), status, { 'Content-Type': JSON_TYPE, ...headers })
+  return answer(c, JSON.stringify(body, null, 2), status, {
+    'Content-Type': JSON_TYPE,
+    'Cache-Control': NO_CACHE,
+    ...headers,
+  })
 }
 
 /** An answer with no body (204, 205, 304, HEAD-like answers). */

@@ -3,6 +3,7 @@ import type { Delay } from '../../app-options.ts'
 import { setAnswerHeaders, type HeaderRecord } from '../answer/answer-headers.ts'
 import { requestDelay, pickDelay, type Sleep } from './delay.ts'
 import { forcedAnswer } from './forced-status.ts'
+import { corsHeaders } from './cors-headers.ts'
 import { jsonpCallback, toJsonp } from './jsonp.ts'
 import { keepLatest } from './keep-latest.ts'
 import type { Answer } from '../route.ts'
@@ -28,26 +29,25 @@ export type DoorOptions = {
   readonly random?: () => number
 }
 
-const EXPOSED_HEADERS = 'X-Total-Count,Link,Location,ETag'
+const NO_CORS: HeaderRecord = {}
 const PREFLIGHT_METHODS = 'GET,HEAD,PUT,POST,DELETE,PATCH'
 
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * What every request passes before its route: CORS headers on every answer, preflights, then, only
+ * What every request passes before its route: CORS headers on every answer (the request's Origin
+ * reflected, credentials allowed), preflights, then, only
  * when asked for, a delay (`--delay`, `?_delay`), a forced status (`?_status`, `Prefer: code=`),
  * JSONP (`?callback=`) and the request log. Without those the route runs synchronously, so an answer built at once goes
  * out on @hono/node-server's direct path, as a bare node:http server would write it.
  */
 export function frontDoor(options: DoorOptions): Door {
-  const cors: HeaderRecord = options.cors
-    ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS }
-    : {}
+  const cors = options.cors ? corsHeaders() : () => NO_CORS
   const sleep = options.sleep ?? realSleep
   const random = options.random ?? Math.random
   return (c, run) => {
     keepLatest(c)
-    setAnswerHeaders(c, cors)
+    setAnswerHeaders(c, cors(requestHeader(c, 'origin')))
     if (options.cors && c.req.method === 'OPTIONS') {
       const method = requestHeader(c, 'access-control-request-method')
       if (method !== undefined) return preflight(c)

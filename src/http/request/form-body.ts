@@ -27,13 +27,13 @@ export function formFields(
   const fields = resource.fields
   if (fields !== undefined) {
     return (key) => {
-      if (key === 'id') return idField(resource)
+      if (key === resource.idKey) return idField(resource)
       const spec = fields.get(key)
       return spec && specField(spec)
     }
   }
   return (key) => {
-    if (key === 'id' && resource.id === 'integer') return idField(resource)
+    if (key === resource.idKey && resource.id === 'integer') return idField(resource)
     const rows = single === undefined ? items() : [single]
     for (const row of rows) {
       if (!hasOwn(row, key)) continue
