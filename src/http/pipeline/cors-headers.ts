@@ -11,9 +11,10 @@ const MAX_ORIGINS = 256
  * page) gets `*`. One record per origin, so answers built for it are reused (send-json caches by
  * record).
  *
- * Hono's `cors` middleware answers every OPTIONS itself (fauxrest's `OPTIONS /R` answers `Allow`)
- * and sets its headers on `c.res`, which turns each answer's plain header object into web Headers
- * and every request async: the path small reads are measured on.
+ * Not Hono's `cors` middleware: it answers every OPTIONS itself (fauxrest's `OPTIONS /R` answers
+ * `Allow`) and sets its headers on `c.res`, which makes every request async and turns each answer's
+ * plain header object into web Headers. Measured on GET /posts/1 with an Origin (autocannon, 20
+ * connections, 3 interleaved rounds, both apps mounted alike): 0.4-0.6x the requests per second.
  */
 export function corsHeaders(): (origin: string | undefined) => HeaderRecord {
   const anyOrigin: HeaderRecord = {
