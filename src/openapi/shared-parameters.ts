@@ -17,7 +17,7 @@ const POSITIVE: JsonObject = { type: 'integer', minimum: 1 }
 export const SHARED_PARAMETERS: JsonObject = {
   q: queryParameter(
     'q',
-    'Full-text search: items with a string field (at any depth) containing this text, ignoring case.',
+    'Full-text search: items with a string, number or boolean (at any depth; not the id or a reference) containing this text, ignoring case.',
     {
       type: 'string',
     },

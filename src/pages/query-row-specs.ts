@@ -77,7 +77,7 @@ export const ROWS: readonly RowSpec[] = [
   ],
   [
     '?q=text',
-    'full-text search over every string field, deep',
+    'full-text search over every value, deep (not ids or references)',
     (context) =>
       context.on((c) => {
         const word = c.fields

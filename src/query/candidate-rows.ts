@@ -43,7 +43,7 @@ export function candidateRows(
     }
   }
   const { search } = query
-  if (search !== undefined) tests.push((row) => containsText(row, search))
+  if (search !== undefined) tests.push((row) => containsText(row, search.text, search.skip))
   return { rows, tests }
 }
 

@@ -49,8 +49,10 @@ export function parseListQuery(
   const window = parseWindow(params, issues)
   const shape = parseShape(params, resource, schema, issues)
   if (issues.length > 0) throw queryError(issues)
+  // Only the first q counts, as in json-server 0.17.
   const q = params.get('q')
-  return { filters, search: q ? q.toLowerCase() : undefined, sort, window, ...shape }
+  const search = q ? { text: q.toLowerCase(), skip: searchSkips(resource, ctx) } : undefined
+  return { filters, search, sort, window, ...shape }
 }
 
 /** The parameters of `GET /R/:id`: only `_embed`, `_expand` and `_select`; others are ignored. */
@@ -63,6 +65,11 @@ export function parseItemQuery(
   const shape = parseShape(params, resource, schema, issues)
   if (issues.length > 0) throw queryError(issues)
   return shape
+}
+
+// Ids and references are numbers that would match almost any digit (json-server PR #558).
+function searchSkips(resource: ResourceSpec, ctx: FilterContext): ReadonlySet<string> {
+  return new Set([resource.idKey, ...ctx.foreignKeys])
 }
 
 function filterContext(resource: ResourceSpec, schema: Schema): FilterContext {

@@ -45,6 +45,9 @@ export type Filter = {
   readonly index: 'id' | 'ref' | undefined
 }
 
+/** `q`: the text, lower-cased, and the top-level keys it does not look in (the id and references). */
+export type Search = { readonly text: string; readonly skip: ReadonlySet<string> }
+
 export type SortKey = { readonly path: readonly string[]; readonly desc: boolean }
 
 export type Window =
@@ -71,8 +74,8 @@ export type ItemQuery = {
 
 export type ListQuery = ItemQuery & {
   readonly filters: readonly Filter[]
-  /** Full-text search (`q`), already lower-cased; undefined when absent or empty. */
-  readonly search: string | undefined
+  /** Full-text search (`q`); undefined when absent or empty. */
+  readonly search: Search | undefined
   readonly sort: readonly SortKey[]
   readonly window: Window
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, SHOP, json, memoryMock, send } from '../helpers.ts'
 
-// Requests json-server takes: HTML forms, JSONP, POST on a singular resource.
+// Requests json-server takes: HTML forms, JSONP, POST on a singular resource, q over every value.
 let mock: Mock | undefined
 afterEach(async () => {
   await mock?.close()
@@ -205,5 +205,36 @@ describe('POST on a singular resource', () => {
     const m = await open(PLAIN)
     const response = await send(m, 'OPTIONS', '/profile')
     expect(response.headers.get('allow')).toBe('GET, HEAD, POST, PUT, PATCH, OPTIONS')
+  })
+})
+
+describe('q searches every value as text, deep, except ids and references', () => {
+  const DB = {
+    users: [{ id: 12 }, { id: 7 }],
+    posts: [
+      { id: 12, userId: 12, title: 'Twelve', meta: { views: 120, tags: ['a'] } },
+      { id: 2, userId: 7, title: 'two', meta: { views: 5, pinned: true } },
+      { id: 3, userId: 12, title: 'three', ratings: [4, 12.5], draft: false },
+    ],
+  }
+
+  it.each([
+    ['12', [12, 3]],
+    ['twelve', [12]],
+    ['true', [2]],
+    ['false', [3]],
+    ['2.5', [3]],
+    ['7', []],
+  ])('/posts?q=%s', async (q, ids) => {
+    const m = await open(DB)
+    const found = (await json(await send(m, 'GET', `/posts?q=${q}`))) as { id: number }[]
+    expect(found.map((post) => post.id)).toEqual(ids)
+  })
+
+  it('the same on a resource with fields (JSONPlaceholder todos: booleans, not ids)', async () => {
+    const m = await open(JSONPLACEHOLDER)
+    const done = m.store.list('todos').filter((todo) => todo['completed'] === true)
+    const found = (await json(await send(m, 'GET', '/todos?q=TRUE'))) as unknown[]
+    expect(found).toEqual(done)
   })
 })

@@ -21,6 +21,7 @@ const CASES: [string, string, { ids: number[]; total?: number; links?: object }]
   ['posts', 'q=quia', { ids: [1, 6] }],
   ['posts', 'q=NEWS', { ids: [1, 4, 6] }],
   ['posts', 'userId=1&q=est', { ids: [2, 3] }],
+  ['posts', 'q=120', { ids: [1, 6] }],
   ['users', 'q=gwenborough', { ids: [1] }],
   ['users', 'address.city=Wisokyburgh', { ids: [2] }],
   ['users', 'address.geo.lat=-30.5', { ids: [3] }],
@@ -127,7 +128,7 @@ describe('json-server 0.17 behaviours kept only for plain dbs', () => {
 // Deliberate differences, each with what json-server 0.17 answers.
 describe('differences from json-server 0.17', () => {
   it.each<[string, string, number[], string]>([
-    ['posts', 'q=120', [], '0.17 also searches numbers as text: [1, 6]'],
+    ['posts', 'q=3', [3], '0.17 also searches ids and references: [3, 6]'],
     ['posts', 'tags=news', [1, 4, 6], '0.17 compares the array as text ("news,tech"): [4]'],
     [
       'posts',

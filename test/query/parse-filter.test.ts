@@ -199,7 +199,10 @@ describe('parseListQuery filters', () => {
   })
 
   it('lower-cases the full-text search and ignores an empty one', () => {
-    expect(parse('posts', 'q=Hello%20World&q=second').search).toBe('hello world')
+    expect(parse('posts', 'q=Hello%20World&q=second').search).toEqual({
+      text: 'hello world',
+      skip: new Set(['id', 'userId']),
+    })
     expect(parse('posts', 'q=').search).toBeUndefined()
   })
 })
