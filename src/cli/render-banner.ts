@@ -2,6 +2,8 @@ import { delaySpan } from '../app-options.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
+import { routeTable } from '../routes/route-table.ts'
+import type { Schema } from '../schema/types.ts'
 
 export type BannerInfo = {
   readonly version: string
@@ -33,9 +35,21 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     '',
     renderTable(rows, paint),
     '',
-    '  Home /  ·  Docs /docs  ·  OpenAPI /openapi.json  ·  Database /db  ·  Reset POST /_reset',
+    `  ${ownRoutes(mock.schema)}`,
     ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
     paint('dim', '  Press Ctrl+C to stop.'),
     '',
   ].join('\n')
+}
+
+// `Home /  ·  Docs /docs  ·  ...  ·  Reset POST /_reset`: the own routes people visit.
+function ownRoutes(schema: Schema): string {
+  return routeTable(schema)
+    .own.flatMap((route) => {
+      if (route.label === undefined) return []
+      const methods = route.methods.filter((method) => method !== 'get')
+      const verb = methods.map((method) => `${method.toUpperCase()} `).join('')
+      return [`${route.label} ${verb}${route.path}`]
+    })
+    .join('  ·  ')
 }

@@ -1,10 +1,14 @@
+import { routeTable, toColonPath } from '../routes/route-table.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 
-/** The routes a resource answers on, one level of nesting shown. */
+/** The routes a resource answers on, one level of nesting shown: its own, then its children's lists. */
 export function resourceRoutes(resource: ResourceSpec, schema: Schema): string[] {
-  if (resource.singular) return [`/${resource.name}`]
-  const children = schema.relations
-    .filter((relation) => relation.parent === resource.name)
-    .map((relation) => `/${resource.name}/:id/${relation.child}`)
-  return [`/${resource.name}`, `/${resource.name}/:id`, ...new Set(children)]
+  const routes = routeTable(schema).resources.filter(
+    (route) =>
+      (route.resource === resource.name && route.parents.length === 0) ||
+      (route.kind === 'list' &&
+        route.parents.length === 1 &&
+        route.parents[0]?.resource === resource.name),
+  )
+  return routes.map((route) => toColonPath(route.path))
 }

@@ -1,20 +1,13 @@
-import { listApiRoutes, toColonPath } from '../openapi/api-routes.ts'
+import { routeTable, toColonPath, type RouteMethod } from '../routes/route-table.ts'
 import type { Schema } from '../schema/types.ts'
 
-// fauxrest's own routes, after the resources'.
-const OWN_ROUTES: readonly (readonly [string, string])[] = [
-  ['GET', '/'],
-  ['GET', '/docs'],
-  ['GET', '/openapi.json'],
-  ['GET', '/db'],
-  ['POST', '/_reset'],
-]
+const methodList = (methods: readonly RouteMethod[]): string =>
+  methods.map((method) => method.toUpperCase()).join(' ')
 
-/** Every route served for a schema, nested at every depth: `[methods, path]` rows for a table. */
+/** Every route served for a schema, nested at every depth, then fauxrest's own: `[methods, path]` rows. */
 export function routeRows(schema: Schema): string[][] {
-  const rows = listApiRoutes(schema).map((route) => [
-    route.methods.map((method) => method.toUpperCase()).join(' '),
-    toColonPath(route.path),
-  ])
-  return [...rows, ...OWN_ROUTES.map(([method, path]) => [method, path])]
+  const table = routeTable(schema)
+  const rows = table.resources.map((route) => [methodList(route.methods), toColonPath(route.path)])
+  const own = table.own.filter((route) => route.label !== undefined)
+  return [...rows, ...own.map((route) => [methodList(route.methods), route.path])]
 }

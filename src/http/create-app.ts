@@ -15,7 +15,9 @@ import { handleTarget } from './resources/resource-handler.ts'
 import { resolveTarget } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendError, sendJson } from './answer/send-json.ts'
-import { registerSurfaceRoutes } from './surface/surface-routes.ts'
+import { surfaceHandlers } from './surface/surface-routes.ts'
+import type { OwnRouteName } from '../routes/own-routes.ts'
+import { routeTable, toColonPath } from '../routes/route-table.ts'
 
 export type AppDeps = {
   readonly store: Store
@@ -53,33 +55,30 @@ export function createApp(deps: AppDeps): Hono {
     (c, next) =>
       door(c, () => handler(c, next))
 
-  // Routes of fauxrest itself
-  registerSurfaceRoutes(
-    app,
-    { store, options, docsAssets: deps.docsAssets, document: deps.openapi?.document },
-    route,
-  )
-  app.get(
-    '/db',
-    route((c) => sendJson(c, toJsonBody(store.data()))),
-  )
-  app.post(
-    '/_reset',
-    route(async (c) => {
+  // fauxrest's own routes, as the route table lists them
+  const table = routeTable(store.schema)
+  const handlers: Record<OwnRouteName, Route> = {
+    ...surfaceHandlers({
+      store,
+      options,
+      docsAssets: deps.docsAssets,
+      document: deps.openapi?.document,
+    }),
+    db: (c) => sendJson(c, toJsonBody(store.data())),
+    reset: async (c) => {
       if (options.readOnly) {
         // An empty Allow: the route is switched off by configuration (RFC 9110).
-        throw new AppError(
-          'method_not_allowed',
-          'POST is not allowed here (the server is read-only).',
-          {
-            headers: { Allow: '' },
-          },
-        )
+        const message = 'POST is not allowed here (the server is read-only).'
+        throw new AppError('method_not_allowed', message, { headers: { Allow: '' } })
       }
       await deps.reset()
       return sendJson(c, toJsonBody({ reset: true }))
-    }),
-  )
+    },
+  }
+  for (const own of table.own) {
+    for (const method of own.methods)
+      app.on(method.toUpperCase(), toColonPath(own.path), route(handlers[own.name]))
+  }
 
   // The document's operations, when serving one; then resources, nested to any depth; then static
   // files; then 404 (or 405 on fauxrest's own paths)
@@ -92,7 +91,7 @@ export function createApp(deps: AppDeps): Hono {
       if (answered !== undefined) return answered
       const { pathname } = splitUrl(c.req.url)
       const segments = pathSegments(pathname)
-      const target = segments && resolveTarget(segments, store.schema, store)
+      const target = segments && resolveTarget(segments, store.schema, table, store)
       // Not a resource: the next route (static files), else the 404
       if (target === undefined) return next().then(() => c.res)
       return handleTarget(c, target, { store, options, cache, lookups })
@@ -100,7 +99,7 @@ export function createApp(deps: AppDeps): Hono {
   )
   if (deps.staticFiles !== undefined) app.get('*', route(deps.staticFiles))
 
-  app.notFound(notFoundHandler(app))
+  app.notFound(notFoundHandler(table, onError))
   app.onError(onError)
   return app
 }

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../json.ts'
-import type { ApiRoute, RouteMethod } from './api-routes.ts'
+import type { ResourceRoute, RouteMethod } from '../routes/route-table.ts'
 import { nestedCreateSchema, ref } from './components.ts'
 import { type BuildContext, aSingle, resourceOf, typeName } from './context.ts'
 import { pascalCase } from './resource-names.ts'
@@ -49,7 +49,7 @@ function sorted(statuses: readonly ErrorStatus[]): ErrorStatus[] {
 
 /** The operations of one route, keyed by method. */
 export function routeOperations(
-  route: ApiRoute,
+  route: ResourceRoute,
   context: BuildContext,
 ): Map<RouteMethod, JsonObject> {
   const resource = resourceOf(context, route.resource)

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../json.ts'
-import { listApiRoutes } from './api-routes.ts'
+import type { OwnRouteName } from '../routes/own-routes.ts'
+import { routeTable } from '../routes/route-table.ts'
 import { ref } from './components.ts'
 import type { BuildContext } from './context.ts'
 import { routeOperations } from './operations.ts'
@@ -16,46 +17,53 @@ const RESET_DONE: JsonObject = {
   properties: { reset: { type: 'boolean', const: true } },
 }
 
-function serverPaths(context: BuildContext): JsonObject {
-  const tags = [SERVER_TAG]
-  return {
-    '/db': {
-      get: {
-        tags,
-        summary: 'Get the whole database',
-        operationId: context.uniqueOperationId('getDatabase'),
-        parameters: [...EVERY_ROUTE, parameterRef('If-None-Match')],
-        responses: {
-          '200': {
-            description: 'Every resource: arrays for plural resources, objects for singular ones.',
-            headers: { ETag: headerRef('ETag') },
-            content: jsonContent(ref('Database')),
-          },
-          ...NOT_MODIFIED,
-          ...errorResponses(['400']),
+// The operations of fauxrest's own routes, by route; `undefined` leaves a route out of the document
+// (the pages are for people, not for API clients).
+const OWN_OPERATIONS: Readonly<
+  Record<OwnRouteName, ((context: BuildContext) => JsonObject) | undefined>
+> = {
+  home: undefined,
+  docs: undefined,
+  'docs-slash': undefined,
+  'docs-asset': undefined,
+  openapi: undefined,
+  db: (context) => ({
+    get: {
+      tags: [SERVER_TAG],
+      summary: 'Get the whole database',
+      operationId: context.uniqueOperationId('getDatabase'),
+      parameters: [...EVERY_ROUTE, parameterRef('If-None-Match')],
+      responses: {
+        '200': {
+          description: 'Every resource: arrays for plural resources, objects for singular ones.',
+          headers: { ETag: headerRef('ETag') },
+          content: jsonContent(ref('Database')),
         },
+        ...NOT_MODIFIED,
+        ...errorResponses(['400']),
       },
     },
-    '/_reset': {
-      post: {
-        tags,
-        summary: 'Reset the database',
-        description: 'Restores the data the server started with, for test suites.',
-        operationId: context.uniqueOperationId('resetDatabase'),
-        parameters: [...EVERY_ROUTE],
-        responses: {
-          '200': { description: 'Reset done.', content: jsonContent(RESET_DONE, { reset: true }) },
-          ...errorResponses(['400', '405', '503']),
-        },
+  }),
+  reset: (context) => ({
+    post: {
+      tags: [SERVER_TAG],
+      summary: 'Reset the database',
+      description: 'Restores the data the server started with, for test suites.',
+      operationId: context.uniqueOperationId('resetDatabase'),
+      parameters: [...EVERY_ROUTE],
+      responses: {
+        '200': { description: 'Reset done.', content: jsonContent(RESET_DONE, { reset: true }) },
+        ...errorResponses(['400', '405', '503']),
       },
     },
-  }
+  }),
 }
 
-/** `paths`: every resource route, then `/db` and `/_reset`. */
+/** `paths`: every resource route of the route table, then fauxrest's own API routes. */
 export function buildPaths(context: BuildContext): JsonObject {
   const paths: JsonObject = {}
-  for (const route of listApiRoutes(context.schema)) {
+  const table = routeTable(context.schema)
+  for (const route of table.resources) {
     const item: JsonObject = {}
     const parameters = pathParameters(route, context.idOf)
     if (parameters.length > 0) item['parameters'] = parameters
@@ -64,5 +72,9 @@ export function buildPaths(context: BuildContext): JsonObject {
     for (const [method, operation] of operations) item[method] = operation
     paths[route.path] = item
   }
-  return { ...paths, ...serverPaths(context) }
+  for (const route of table.own) {
+    const operations = OWN_OPERATIONS[route.name]
+    if (operations !== undefined) paths[route.path] = operations(context)
+  }
+  return paths
 }

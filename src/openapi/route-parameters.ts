@@ -1,6 +1,6 @@
 import { type JsonObject, isJsonObject } from '../json.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
-import type { ApiRoute } from './api-routes.ts'
+import type { ResourceRoute } from '../routes/route-table.ts'
 import type { IdSchemaOf } from './field-schemas.ts'
 import { filterParameters, sortableFields } from './filter-parameters.ts'
 import { EVERY_ROUTE, LIST_SHARED, SHARED_PARAMETERS, parameterRef } from './shared-parameters.ts'
@@ -73,7 +73,7 @@ function pathParameter(name: string, schema: JsonObject, description: string): J
 }
 
 /** Path parameters of a route: the ids of its parents, then its own. */
-export function pathParameters(route: ApiRoute, idOf: IdSchemaOf): JsonObject[] {
+export function pathParameters(route: ResourceRoute, idOf: IdSchemaOf): JsonObject[] {
   const params = route.parents.map((step) =>
     pathParameter(
       step.param,

@@ -1,6 +1,6 @@
 import type { Id, JsonObject } from '../json.ts'
 import { isId } from '../json.ts'
-import { type RouteMethod, listApiRoutes, toColonPath } from '../openapi/api-routes.ts'
+import { type RouteMethod, routeTable, toColonPath } from '../routes/route-table.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 
 export type HomepageOptions = {
@@ -46,7 +46,7 @@ function methodList(methods: readonly RouteMethod[]): string[] {
 
 /** Resources with counts and every route that serves them (`:param` style), in schema order. */
 export function summarizeResources(info: HomepageInfo): ResourceSummary[] {
-  const routes = listApiRoutes(info.schema)
+  const routes = routeTable(info.schema).resources
   return [...info.schema.resources.values()].map((resource) => {
     const example = info.examples(resource.name)
     const id = example?.[resource.idKey]

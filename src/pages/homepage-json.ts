@@ -1,4 +1,5 @@
 import type { JsonObject } from '../json.ts'
+import { routeTable } from '../routes/route-table.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
 
 /** The homepage as JSON, for clients that ask `GET /` for `application/json`. */
@@ -24,7 +25,11 @@ export function homepageJson(info: HomepageInfo): JsonObject {
     version: info.version,
     url: info.baseUrl,
     resources,
-    links: { docs: '/docs', openapi: '/openapi.json', db: '/db', reset: '/_reset' },
+    links: Object.fromEntries(
+      routeTable(info.schema)
+        .own.filter((route) => route.label !== undefined && route.name !== 'home')
+        .map((route) => [route.name, route.path]),
+    ),
     options: settings,
   }
 }

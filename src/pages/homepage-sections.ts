@@ -1,4 +1,5 @@
 import { delaySpan } from '../app-options.ts'
+import { routeTable } from '../routes/route-table.ts'
 import type { Schema } from '../schema/types.ts'
 import { exampleFields } from './example-fields.ts'
 import { type ExampleLink, exampleLink } from './example-link.ts'
@@ -72,15 +73,11 @@ function requests(summary: ResourceSummary, schema: Schema): SafeHtml[] {
   if (filter !== undefined) {
     items.push(request('GET', exampleLink(path, [[filter.path, String(filter.value)]])))
   }
-  const children = new Set(
-    schema.relations
-      .filter((relation) => relation.parent === summary.name)
-      .map((relation) => relation.child),
-  )
-  for (const child of children) {
-    if (schema.resources.get(child)?.singular === false) {
-      items.push(request('GET', exampleLink(`${itemPath}/${segment(child)}`)))
-    }
+  // The lists nested one level under this resource, self-references included.
+  for (const route of routeTable(schema).resources) {
+    if (route.kind !== 'list' || route.parents.length !== 1) continue
+    if (route.parents[0]?.resource !== summary.name) continue
+    items.push(request('GET', exampleLink(`${itemPath}/${segment(route.resource)}`)))
   }
   return items
 }

@@ -17,7 +17,7 @@ describe('fauxrest check', () => {
         `✓ ${LIBRARY}: valid schema, 2 resources`,
         '',
         '  resource  items  id       routes',
-        '  authors       2  integer  /authors  /authors/:id  /authors/:id/books',
+        '  authors       2  integer  /authors  /authors/:id  /authors/:authorId/books',
         '  books         4  integer  /books  /books/:id',
         '',
         '  relations',
@@ -45,8 +45,9 @@ describe('fauxrest check', () => {
     const { code, out } = await check(EVERY_FEATURE)
     expect(code).toBe(0)
     const lines = out.split('\n')
-    expect(lines).toContain('  35 routes (HEAD wherever GET, OPTIONS everywhere)')
+    expect(lines).toContain('  37 routes (HEAD wherever GET, OPTIONS everywhere)')
     expect(lines).toContain('  GET POST PUT PATCH    /profile')
+    expect(lines).toContain('  GET POST              /categories/:parentId/categories')
     expect(lines).toContain(
       '  GET PUT PATCH DELETE  /users/:userId/posts/:postId/comments/:commentId/reactions/:reactionId',
     )

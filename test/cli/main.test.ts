@@ -96,7 +96,7 @@ describe('fauxrest check', () => {
     expect(result.code).toBe(0)
     expect(result.out).toContain(`✓ ${JSONPLACEHOLDER}: valid schema, 6 resources\n`)
     expect(result.out).toContain(
-      '  users        10  integer  /users  /users/:id  /users/:id/posts  /users/:id/albums  /users/:id/todos\n',
+      '  users        10  integer  /users  /users/:id  /users/:userId/posts  /users/:userId/albums  /users/:userId/todos\n',
     )
     expect(result.out).toContain('  comments.postId -> posts (onDelete: cascade)\n')
   })

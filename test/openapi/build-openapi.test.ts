@@ -344,7 +344,7 @@ describe('buildOpenApi for a schema using every feature', () => {
     ])
   })
 
-  it('nests along every ref at every depth, but never back into a resource on the path', async () => {
+  it('nests along every ref at every depth, never back into a resource on the path but once into itself', async () => {
     const paths = Object.keys(objectAt(await built(), 'paths'))
     expect(paths.filter((path) => path.endsWith('reactions'))).toEqual([
       '/reactions',
@@ -356,6 +356,8 @@ describe('buildOpenApi for a schema using every feature', () => {
     expect(paths.filter((path) => path.startsWith('/categories'))).toEqual([
       '/categories',
       '/categories/{id}',
+      '/categories/{parentId}/categories',
+      '/categories/{parentId}/categories/{categoryId}',
     ])
     expect(at(await built(), 'paths', '/profile')).toEqual(
       expect.objectContaining({

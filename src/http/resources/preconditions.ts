@@ -4,7 +4,8 @@ import type { JsonObject, Row } from '../../json.ts'
 import { matchesEtag, rowBody } from '../answer/json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { requestHeader } from '../request/request-header.ts'
-import { notFound, type Target } from '../routing/resolve-target.ts'
+import { notFound } from '../routing/not-found.ts'
+import type { Target } from '../routing/resolve-target.ts'
 
 /** The item an item path names, or a 404 naming the path. */
 export function existing(c: Context, target: Target & { kind: 'item' }): Row {

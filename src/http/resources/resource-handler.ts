@@ -21,11 +21,6 @@ export type HandlerDeps = {
   readonly lookups: Lookups
 }
 
-const ALLOW = {
-  collection: 'GET, HEAD, POST, OPTIONS',
-  item: 'GET, HEAD, PUT, PATCH, DELETE, OPTIONS',
-  single: 'GET, HEAD, POST, PUT, PATCH, OPTIONS',
-} as const
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'
 
 /** Reads answer synchronously (no await between the request and its answer); writes are async. */
@@ -38,13 +33,13 @@ export function handleTarget(
   // Hono answers HEAD through the GET route and drops the body, but the method stays HEAD
   if (method === 'GET' || method === 'HEAD') return read(c, target, deps)
   if (method === 'OPTIONS') return sendEmpty(c, 204, { Allow: allowFor(target, deps) })
-  if (!ALLOW[target.kind].split(', ').includes(method)) throw methodNotAllowed(c, target, deps)
+  if (!target.route.allow.split(', ').includes(method)) throw methodNotAllowed(c, target, deps)
   if (deps.options.readOnly) throw methodNotAllowed(c, target, deps)
   return write(c, target, deps)
 }
 
 function allowFor(target: Target, deps: HandlerDeps): string {
-  return deps.options.readOnly ? READ_ONLY_ALLOW : ALLOW[target.kind]
+  return deps.options.readOnly ? READ_ONLY_ALLOW : target.route.allow
 }
 
 function methodNotAllowed(c: Context, target: Target, deps: HandlerDeps): AppError {

@@ -9,7 +9,8 @@ import { formFields } from '../request/form-body.ts'
 import { checkPreconditions, existing } from './preconditions.ts'
 import { readJsonBody } from '../request/read-json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
-import { notFound, type ParentLink, type Target } from '../routing/resolve-target.ts'
+import { notFound } from '../routing/not-found.ts'
+import type { ParentLink, Target } from '../routing/resolve-target.ts'
 import { sendEmpty, sendJson } from '../answer/send-json.ts'
 
 export type WriteDeps = { readonly store: Store; readonly options: AppOptions }

@@ -1,6 +1,7 @@
-import { AppError } from '../../errors.ts'
 import type { Id, Row } from '../../json.ts'
+import type { ResourceRoute, RouteTable } from '../../routes/route-table.ts'
 import type { Relation, ResourceSpec, Schema } from '../../schema/types.ts'
+import { notFound } from './not-found.ts'
 
 /** One step up a nested path: `/users/1/posts` has the parent users 1 via posts.userId. */
 export type ParentLink = { readonly resource: string; readonly id: Id; readonly relation: Relation }
@@ -10,6 +11,7 @@ export type Target =
       readonly kind: 'collection'
       readonly resource: ResourceSpec
       readonly parents: readonly ParentLink[]
+      readonly route: ResourceRoute
     }
   | {
       readonly kind: 'item'
@@ -18,44 +20,44 @@ export type Target =
       /** `undefined` when no item has that id under these parents. */
       readonly row: Row | undefined
       readonly parents: readonly ParentLink[]
+      readonly route: ResourceRoute
     }
-  | { readonly kind: 'single'; readonly resource: ResourceSpec }
+  | { readonly kind: 'single'; readonly resource: ResourceSpec; readonly route: ResourceRoute }
 
 type Rows = { get(resource: string, id: string): Row | undefined }
 
-/** Resolves `/R`, `/R/:id` and nested paths of any depth along the schema's relations. */
+/**
+ * The resource route of the route table a path names, with its parents' rows checked: a parent
+ * that does not exist, or is not the child's parent, is a 404; a missing last item is `row: undefined`.
+ */
 export function resolveTarget(
   segments: readonly string[],
   schema: Schema,
+  table: RouteTable,
   rows: Rows,
 ): Target | undefined {
-  const first = segments[0]
-  let resource = first === undefined ? undefined : schema.resources.get(first)
-  if (resource === undefined) return undefined
-  if (resource.singular) return segments.length === 1 ? { kind: 'single', resource } : undefined
+  const match = table.match(segments)
+  const resource = match && schema.resources.get(match.route.resource)
+  if (match === undefined || resource === undefined) return undefined
+  const { route, ids } = match
+  if (route.kind === 'singular') return { kind: 'single', resource, route }
   const parents: ParentLink[] = []
-  for (let index = 1; ; index += 2) {
-    if (index === segments.length) return { kind: 'collection', resource, parents }
-    const id = segments[index] ?? ''
-    const row = belongsToParent(rows.get(resource.name, id), parents)
-    if (index + 1 === segments.length) return { kind: 'item', resource, id, row, parents }
-    if (row === undefined) throw notFound(`/${segments.join('/')}`)
-    const childName = segments[index + 1] ?? ''
-    const parentName = resource.name
-    const relation = schema.relations.find((r) => r.parent === parentName && r.child === childName)
-    const child = schema.resources.get(childName)
-    if (relation === undefined || child === undefined) return undefined
-    parents.push({ resource: parentName, id: row[resource.idKey] as Id, relation })
-    resource = child
+  for (const [index, step] of route.parents.entries()) {
+    const row = belongsToParent(rows.get(step.resource, ids[index] ?? ''), parents)
+    const parentSpec = schema.resources.get(step.resource)
+    if (row === undefined || parentSpec === undefined) throw notFound(`/${segments.join('/')}`)
+    const relation = route.parents[index + 1]?.via ?? route.relation
+    if (relation === undefined) return undefined
+    parents.push({ resource: step.resource, id: row[parentSpec.idKey] as Id, relation })
   }
+  if (route.kind === 'list') return { kind: 'collection', resource, parents, route }
+  const id = ids.at(-1) ?? ''
+  const row = belongsToParent(rows.get(resource.name, id), parents)
+  return { kind: 'item', resource, id, row, parents, route }
 }
 
 function belongsToParent(row: Row | undefined, parents: readonly ParentLink[]): Row | undefined {
   const parent = parents.at(-1)
   if (row === undefined || parent === undefined) return row
   return String(row[parent.relation.field]) === String(parent.id) ? row : undefined
-}
-
-export function notFound(path: string): AppError {
-  return new AppError('not_found', `The requested resource was not found: ${path}.`)
 }

@@ -1,11 +1,11 @@
-import type { Context, Hono } from 'hono'
+import type { Context } from 'hono'
 import { renderDocsPage } from '../../pages/docs-page.ts'
 import type { Store } from '../../store/store.ts'
 import type { AppOptions } from '../../app-options.ts'
 import type { JsonValue } from '../../json.ts'
 import { etagOf, toJsonBody, type JsonBody } from '../answer/json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
-import { notFound } from '../routing/resolve-target.ts'
+import { notFound } from '../routing/not-found.ts'
 import { prefersJson } from '../request/prefers-json.ts'
 import type { AssetSource, Route } from '../route.ts'
 import { requestHeader } from '../request/request-header.ts'
@@ -27,22 +27,20 @@ const ASSET_BASE = '/docs/assets'
 const HOMEPAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
+export type SurfaceRoute = 'home' | 'openapi' | 'docs' | 'docs-slash' | 'docs-asset'
+
 /**
  * fauxrest's own pages: `GET /` (HTML, or JSON for clients that ask for it), `GET /openapi.json`,
- * `GET /docs` (Swagger UI) and `GET /docs/assets/:name` (its files, from the installed package).
+ * `GET /docs` (Swagger UI) and `GET /docs/assets/{name}` (its files, as the host provides them).
  */
-export function registerSurfaceRoutes(
-  app: Hono,
-  deps: SurfaceDeps,
-  route: (handler: Route) => Route,
-): void {
+export function surfaceHandlers(deps: SurfaceDeps): Record<SurfaceRoute, Route> {
   const pages = surfacePages(deps.store, deps.options)
   let docs: Page | undefined
   const docsAsset = cachedAssets(deps.docsAssets)
-
-  app.get(
-    '/',
-    route((c) => {
+  // One origin at a time: a Host header is the client's to choose, so nothing grows with them.
+  let served: { origin: string; body: JsonBody } | undefined
+  return {
+    home: (c) => {
       const origin = new URL(c.req.url).origin
       const vary = { Vary: 'Accept' }
       if (wantsJson(c)) return sendJson(c, pages.homepageJson(origin), 200, vary)
@@ -50,40 +48,26 @@ export function registerSurfaceRoutes(
         ...vary,
         'Content-Security-Policy': HOMEPAGE_POLICY,
       })
-    }),
-  )
-  // One origin at a time: a Host header is the client's to choose, so nothing grows with them.
-  let served: { origin: string; body: JsonBody } | undefined
-  app.get(
-    '/openapi.json',
-    route((c) => {
+    },
+    openapi: (c) => {
       if (deps.document === undefined) return sendJson(c, pages.openApi())
       const origin = new URL(c.req.url).origin
       if (served?.origin !== origin) {
         served = { origin, body: toJsonBody(withServer(deps.document, origin) as JsonValue) }
       }
       return sendJson(c, served.body)
-    }),
-  )
-  app.get(
-    '/docs',
-    route((c) => {
+    },
+    docs: (c) => {
       docs ??= textPage(renderDocsPage({ specUrl: '/openapi.json', assetBase: ASSET_BASE }), HTML)
       return sendPage(c, docs)
-    }),
-  )
-  app.get(
-    '/docs/',
-    route((c) => sendEmpty(c, 301, { Location: '/docs' })),
-  )
-  app.get(
-    `${ASSET_BASE}/:name`,
-    route(async (c) => {
+    },
+    'docs-slash': (c) => sendEmpty(c, 301, { Location: '/docs' }),
+    'docs-asset': async (c) => {
       const asset = await docsAsset(c.req.param('name') ?? '')
       if (asset === undefined) throw notFound(splitUrl(c.req.url).pathname)
       return sendPage(c, asset, { 'Cache-Control': 'public, max-age=86400' })
-    }),
-  )
+    },
+  }
 }
 
 function wantsJson(c: Context): boolean {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { listApiRoutes, toColonPath } from '../../src/openapi/api-routes.ts'
-import { schemaOf } from './load-fixture.ts'
+import { routeTable, toColonPath } from '../../src/routes/route-table.ts'
+import { schemaOf } from '../openapi/load-fixture.ts'
 
 function summary(input: unknown): string[] {
-  return listApiRoutes(schemaOf(input)).map(
+  return routeTable(schemaOf(input)).resources.map(
     (route) =>
       `${route.kind} ${route.path} ${route.methods.join(',')} ${route.relation?.field ?? '-'}`,
   )
 }
 
-describe('listApiRoutes', () => {
+describe('routeTable', () => {
   it('gives the top-level routes, then those nested one level deep along every ref, then two', () => {
     expect(
       summary({
@@ -37,7 +37,7 @@ describe('listApiRoutes', () => {
     ])
   })
 
-  it('never repeats a resource on a path and links two refs to one parent by the first', () => {
+  it('repeats a resource on a path only for a self-reference, one level, and links two refs to one parent by the first', () => {
     expect(
       summary({
         resources: {
@@ -58,6 +58,10 @@ describe('listApiRoutes', () => {
       'item /tasks/{id} get,put,patch,delete -',
       'list /people/{personId}/tasks get,post ownerId',
       'item /people/{personId}/tasks/{taskId} get,put,patch,delete ownerId',
+      'list /tasks/{parentId}/tasks get,post parentId',
+      'item /tasks/{parentId}/tasks/{taskId} get,put,patch,delete parentId',
+      'list /people/{personId}/tasks/{parentId}/tasks get,post parentId',
+      'item /people/{personId}/tasks/{parentId}/tasks/{taskId} get,put,patch,delete parentId',
     ])
   })
 
@@ -69,13 +73,15 @@ describe('listApiRoutes', () => {
         c: { fields: { bId: { ref: 'b' } } },
       },
     })
-    const deepest = listApiRoutes(schema).find((route) => route.path === '/a/{aId}/b/{bId}/c/{cId}')
+    const deepest = routeTable(schema).resources.find(
+      (route) => route.path === '/a/{aId}/b/{bId}/c/{cId}',
+    )
     expect(deepest).toMatchObject({
       kind: 'item',
       resource: 'c',
       parents: [
         { resource: 'a', param: 'aId' },
-        { resource: 'b', param: 'bId' },
+        { resource: 'b', param: 'bId', via: { child: 'b', field: 'aId', parent: 'a' } },
       ],
       idParam: 'cId',
     })

@@ -1,0 +1,37 @@
+import type { RouteMethod } from './route-table.ts'
+
+/** The names of fauxrest's own routes: the app, the OpenAPI document and the CLI key on these. */
+export type OwnRouteName =
+  'home' | 'docs' | 'docs-slash' | 'docs-asset' | 'openapi' | 'db' | 'reset'
+
+export type OwnRoute = {
+  readonly name: OwnRouteName
+  /** OpenAPI style, as resource routes: `/docs/assets/{name}`. */
+  readonly path: string
+  readonly methods: readonly RouteMethod[]
+  /** How the banner, `check` and the homepage name it; `undefined` for routes they leave out. */
+  readonly label: string | undefined
+}
+
+/** fauxrest's own routes; resource names cannot start with `_` or clash with these. */
+export const OWN_ROUTES: readonly OwnRoute[] = [
+  { name: 'home', path: '/', methods: ['get'], label: 'Home' },
+  { name: 'docs', path: '/docs', methods: ['get'], label: 'Docs' },
+  { name: 'docs-slash', path: '/docs/', methods: ['get'], label: undefined },
+  { name: 'docs-asset', path: '/docs/assets/{name}', methods: ['get'], label: undefined },
+  { name: 'openapi', path: '/openapi.json', methods: ['get'], label: 'OpenAPI' },
+  { name: 'db', path: '/db', methods: ['get'], label: 'Database' },
+  { name: 'reset', path: '/_reset', methods: ['post'], label: 'Reset' },
+]
+
+/** The own route whose path has the shape of `pathname` (`{param}` matches one segment). */
+export function ownRouteAt(routes: readonly OwnRoute[], pathname: string): OwnRoute | undefined {
+  const have = pathname.split('/')
+  return routes.find((route) => {
+    const want = route.path.split('/')
+    return (
+      want.length === have.length &&
+      want.every((part, index) => part.startsWith('{') || part === have[index])
+    )
+  })
+}
