@@ -46,7 +46,7 @@ describe('fauxrest serve (built CLI)', () => {
     const banner = running.output()
     expect(banner).toContain(`${running.url}\n`)
     expect(banner).toMatch(
-      /users\s+10\s+\/users {2}\/users\/:id {2}\/users\/:id\/posts {2}\/users\/:id\/albums {2}\/users\/:id\/todos\n/,
+      /users\s+10\s+\/users {2}\/users\/:id {2}\/users\/:userId\/posts {2}\/users\/:userId\/albums {2}\/users\/:userId\/todos\n/,
     )
     expect(banner).toMatch(/photos\s+5000\s+\/photos {2}\/photos\/:id\n/)
   })
