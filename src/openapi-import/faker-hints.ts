@@ -19,7 +19,7 @@ export const FORMAT_HINTS: Readonly<Record<string, Hint>> = {
   iri: s('internet.url'),
   uuid: s('string.uuid'),
   'date-time': s('date.past'),
-  date: { faker: 'helpers.fromRegExp', args: ['20[0-2][0-9]-0[1-9]-[01][0-9]'], type: 'string' },
+  date: { faker: 'helpers.fromRegExp', args: ['20[0-2][0-9]-0[1-9]-[0-2][1-8]'], type: 'string' },
   time: { faker: 'helpers.fromRegExp', args: ['[01][0-9]:[0-5][0-9]:[0-5][0-9]Z'], type: 'string' },
   ipv4: s('internet.ipv4'),
   ipv6: s('internet.ipv6'),

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../json.ts'
 import { childPointer, isNode, type Node } from './document.ts'
+import { constraintsOf } from './constraints-of.ts'
 import { FORMAT_HINTS, nameHint, patternForFaker, type Hint } from './faker-hints.ts'
 import { viewSchema, type SchemaView } from './schema-view.ts'
 
@@ -18,7 +19,9 @@ export function fieldFromSchema(schema: unknown, name: string, at: string, depth
 }
 
 function withModifiers(kind: JsonObject, view: SchemaView): JsonValue {
-  const out: JsonObject = { ...kind }
+  // Constants and enums are the document's own values: constraints are left to the faker ones
+  const constrained = 'faker' in kind || 'array' in kind
+  const out: JsonObject = { ...kind, ...(constrained ? constraintsOf(view) : {}) }
   if (view.nullable && !('value' in kind && kind['value'] === null)) out['nullable'] = true
   const fallback = view.node['default']
   if (fallback !== undefined && isJson(fallback) && !('value' in kind)) out['default'] = fallback

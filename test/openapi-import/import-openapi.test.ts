@@ -7,6 +7,8 @@ const int = (min: number, max: number) => ({
   args: [{ min, max }],
   type: 'integer',
 })
+// The document's bounds, kept as constraints of the schema format
+const bounded = (min: number, max: number) => ({ ...int(min, max), minimum: min, maximum: max })
 
 describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
   it('maps paths to resources and schemas to fields, keeping the document', async () => {
@@ -20,14 +22,16 @@ describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
           fields: {
             // allOf merged; readOnly fields are generated too (the server sets them)
             id: 'integer',
-            createdAt: { faker: 'date.past', type: 'string' },
-            email: { faker: 'internet.email', type: 'string' },
+            createdAt: { faker: 'date.past', type: 'string', format: 'date-time' },
+            email: { faker: 'internet.email', type: 'string', format: 'email' },
             firstName: { faker: 'person.firstName', type: 'string', optional: true },
             // a 3.1 type array with null; string lengths
             nickname: {
               faker: 'string.alpha',
               args: [{ length: { min: 3, max: 8 } }],
               type: 'string',
+              minLength: 3,
+              maxLength: 8,
               nullable: true,
               optional: true,
             },
@@ -36,9 +40,10 @@ describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
               faker: 'helpers.fromRegExp',
               args: ['[A-Z]{3}-[0-9]{4}'],
               type: 'string',
+              pattern: '^[A-Z]{3}-\\d{4}$',
               optional: true,
             },
-            age: { ...int(18, 30), optional: true },
+            age: { ...bounded(18, 30), optional: true },
             secret: { faker: 'lorem.word', type: 'string', optional: true },
             // oneOf: the first branch
             contact: {
@@ -48,9 +53,9 @@ describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
             // additionalProperties: a map with three keys
             labels: {
               object: {
-                additionalProp1: int(0, 9),
-                additionalProp2: int(0, 9),
-                additionalProp3: int(0, 9),
+                additionalProp1: bounded(0, 9),
+                additionalProp2: bounded(0, 9),
+                additionalProp3: bounded(0, 9),
               },
               optional: true,
             },
@@ -66,6 +71,8 @@ describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
               faker: 'number.float',
               args: [{ min: 0.01, max: 100, fractionDigits: 2 }],
               type: 'number',
+              exclusiveMinimum: 0,
+              maximum: 100,
             },
           },
         },
@@ -116,7 +123,8 @@ describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
         count: 10,
         id: 'integer',
         fields: {
-          score: int(1, 5),
+          // 3.0's boolean exclusiveMinimum becomes the bound itself
+          score: { ...int(1, 5), exclusiveMinimum: 0, maximum: 5 },
           note: { value: 'hi', nullable: true, optional: true },
         },
       },
