@@ -28,7 +28,7 @@ export async function runImport(command: ImportCommand, io: CliIo): Promise<numb
       },
     )
   }
-  const document = parseDocumentText(text, command.file)
+  const document = await parseDocumentText(text, command.file)
   if (!isOpenApiSource(document) || !isNode(document) || 'resources' in document) {
     throw new UserError(`${command.file}: not an OpenAPI document (no "openapi" version key)`)
   }

@@ -27,7 +27,7 @@ export async function loadSchemaFile(
     const reason = (code === undefined ? undefined : READ_ERRORS[code]) ?? String(error)
     throw new UserError(`cannot read ${path}: ${reason}`, [], { cause: error })
   }
-  const document = parseDocumentText(text, path)
+  const document = await parseDocumentText(text, path)
   if (isOpenApiSource(document)) {
     return loadOpenApi(document as Record<string, unknown>, path, catalog, options)
   }

@@ -1,3 +1,4 @@
+import type { BodyCheck } from './check-body.ts'
 import type { Node } from './document.ts'
 
 /** What an operation does with fauxrest's state. */
@@ -90,4 +91,6 @@ export type OpenApiBinding = {
   readonly operations: readonly OperationBinding[]
   /** Name of the singular resource holding generated answers of `answer` operations. */
   readonly answers: string | undefined
+  /** Checks request bodies against their schemas. */
+  readonly checkBody: BodyCheck
 }

@@ -1,4 +1,4 @@
-import { Validator } from '@cfworker/json-schema'
+import type { Validator } from '@cfworker/json-schema'
 import type { Issue } from '../errors.ts'
 import type { Node } from './document.ts'
 
@@ -11,16 +11,29 @@ const SUMMARY_KEYWORDS = new Set([
   'additionalProperties',
   'prefixItems',
 ])
-const validators = new WeakMap<Node, Validator>()
+
+/** Checks a value against a JSON Schema 2020-12 schema: every problem, with its path. */
+export type BodyCheck = (schema: Node, value: unknown) => Issue[]
 
 /**
- * Checks a request body against a JSON Schema 2020-12 schema. @cfworker/json-schema interprets the
- * schema instead of compiling it with `new Function`, so this also runs on workerd.
+ * A BodyCheck on @cfworker/json-schema, which interprets schemas instead of compiling them with
+ * `new Function`, so it also runs on workerd. The class is passed in: the package is loaded only
+ * when a document is served (it is a sizeable share of startup otherwise).
  */
-export function bodyIssues(schema: Node, value: unknown): Issue[] {
+export function bodyChecker(ValidatorClass: typeof Validator): BodyCheck {
+  const validators = new WeakMap<Node, Validator>()
+  return (schema, value) => issuesOf(validators, ValidatorClass, schema, value)
+}
+
+function issuesOf(
+  validators: WeakMap<Node, Validator>,
+  ValidatorClass: typeof Validator,
+  schema: Node,
+  value: unknown,
+): Issue[] {
   let validator = validators.get(schema)
   if (validator === undefined) {
-    validator = new Validator(schema as never, '2020-12', false)
+    validator = new ValidatorClass(schema as never, '2020-12', false)
     validators.set(schema, validator)
   }
   const result = validator.validate(value)

@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.ts'
 import { bindOperation } from './bind-operations.ts'
 import type { OpenApiBinding, OperationBinding } from './binding.ts'
+import type { BodyCheck } from './check-body.ts'
 import { DocumentError, isNode, nodeAt, type Node } from './document.ts'
 import { fieldFromSchema } from './field-from-schema.ts'
 import { findResources, type ResourcePlan } from './find-resources.ts'
@@ -44,6 +45,7 @@ export function bindOpenApi(
   document: Node,
   resolved: Node,
   resources: ReadonlySet<string>,
+  checkBody: BodyCheck,
 ): { binding: OpenApiBinding; warnings: readonly string[] } {
   const warnings: string[] = []
   const { bindings } = analyse(resolved, (line) => warnings.push(line))
@@ -57,6 +59,7 @@ export function bindOpenApi(
       document,
       operations: operations.toSorted(bySpecificity),
       answers: resources.has(ANSWERS_RESOURCE) ? ANSWERS_RESOURCE : undefined,
+      checkBody,
     },
     warnings,
   }

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs'
 import { OpenAPIBackend, type Operation } from 'openapi-backend'
 import { parse } from 'yaml'
 import { toJsonSchema } from '../../src/openapi-import/to-json-schema.ts'
-import { bodyIssues } from '../../src/openapi-import/check-body.ts'
+import { Validator } from '@cfworker/json-schema'
+import { bodyChecker } from '../../src/openapi-import/check-body.ts'
+
+const bodyIssues = bodyChecker(Validator)
 
 export type Violation = string
 

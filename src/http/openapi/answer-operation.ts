@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
 import { isJsonObject, type Id, type JsonObject, type JsonValue, type Row } from '../../json.ts'
 import type { OperationBinding } from '../../openapi-import/binding.ts'
+import type { BodyCheck } from '../../openapi-import/check-body.ts'
 import { sampleValue } from '../../openapi-import/sample-value.ts'
 import type { Store } from '../../store/store.ts'
 import { answer, type HeaderRecord } from '../answer/answer-headers.ts'
@@ -15,6 +16,7 @@ export type OperationDeps = {
   readonly store: Store
   readonly options: AppOptions
   readonly answers: string | undefined
+  readonly checkBody: BodyCheck
 }
 
 const PAGE_PARAMS = ['page']
@@ -60,7 +62,7 @@ export async function answerOperation(
     case 'read':
       return send(c, op, present(item(store, op, last, url.pathname), op.success.schema, { self }))
     case 'create': {
-      const body = objectBody(await requestBody(c, op, options.bodyLimit))
+      const body = objectBody(await requestBody(c, op, options.bodyLimit, deps.checkBody))
       for (const [field, id] of parentIds) body[field] = id
       const row = options.fakeWrites
         ? { ...body, id: body['id'] ?? store.peekNextId(resource) }
@@ -73,7 +75,7 @@ export async function answerOperation(
     case 'replace':
     case 'patch':
     case 'replace-by-body': {
-      const body = objectBody(await requestBody(c, op, options.bodyLimit))
+      const body = objectBody(await requestBody(c, op, options.bodyLimit, deps.checkBody))
       const key = op.action === 'replace-by-body' ? String(body[op.key] ?? '') : last
       const current = item(store, op, key, url.pathname)
       const id = current['id'] as Id
@@ -92,7 +94,7 @@ export async function answerOperation(
       return send(c, op, present(current, op.success.schema, { self }))
     }
     case 'answer': {
-      await requestBody(c, op, options.bodyLimit)
+      await requestBody(c, op, options.bodyLimit, deps.checkBody)
       const generated =
         deps.answers === undefined ? undefined : store.single(deps.answers)[op.operationId]
       const value =

@@ -23,7 +23,12 @@ export type OpenApiStageDeps = {
  */
 export function openApiStage(deps: OpenApiStageDeps): (c: Context) => Answer | undefined {
   const match = operationMatcher(deps.binding)
-  const operationDeps = { store: deps.store, options: deps.options, answers: deps.binding.answers }
+  const operationDeps = {
+    store: deps.store,
+    options: deps.options,
+    answers: deps.binding.answers,
+    checkBody: deps.binding.checkBody,
+  }
   return (c) => {
     const segments = pathSegments(splitUrl(c.req.url).pathname)
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
 import { isJsonObject, type JsonObject } from '../../json.ts'
 import type { OperationBinding } from '../../openapi-import/binding.ts'
-import { bodyIssues } from '../../openapi-import/check-body.ts'
+import type { BodyCheck } from '../../openapi-import/check-body.ts'
 import { isJsonType } from '../../openapi-import/responses.ts'
 import { cappedIssues } from '../../validate/capped-issues.ts'
 import { INVALID_BODY } from '../../validate/validate-write.ts'
@@ -18,6 +18,7 @@ export async function requestBody(
   c: Context,
   op: OperationBinding,
   limit: number,
+  check: BodyCheck,
 ): Promise<unknown> {
   const request = op.request
   if (request === undefined) return undefined
@@ -39,7 +40,7 @@ export async function requestBody(
   } catch {
     throw malformed(text)
   }
-  const issues = bodyIssues(request.schema, value)
+  const issues = check(request.schema, value)
   if (issues.length > 0) throw new AppError(code, INVALID_BODY, { details: cappedIssues(issues) })
   if (!isJsonObject(value) || request.readOnly.length === 0) return value
   const stored: JsonObject = { ...value }
