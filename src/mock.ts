@@ -11,6 +11,9 @@ import type { Data } from './json.ts'
 import { loadSchema, type LoadedSchema } from './node/load-schema.ts'
 import type { Schema } from './schema/types.ts'
 import { Store } from './store/store.ts'
+import { loadRoutesFile } from './node/load-routes.ts'
+import { RouteRules } from './rewrite/route-rules.ts'
+import { parseRoutesFile } from './rewrite/routes-file.ts'
 
 export type MockOptions = Partial<AppOptions> & {
   /** A schema or plain json-server style db: a file path, or the parsed JSON. */
@@ -27,6 +30,11 @@ export type MockOptions = Partial<AppOptions> & {
   readonly id?: string
   /** How a plain db names references, as json-server's `--foreignKeySuffix` (default `Id`). */
   readonly foreignKeySuffix?: string
+  /**
+   * json-server's routes file (`--routes`): a path, the rules (`{ "/api/*": "/$1" }`), or rules
+   * the caller replaces while the mock serves.
+   */
+  readonly routes?: string | Record<string, string> | RouteRules
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
@@ -71,11 +79,13 @@ export async function openMock(
   })
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
+  const routes = await routeRules(options.routes)
   const app = createApp({
     store,
     options: appOptions,
     reset,
     openapi: loaded.openapi,
+    ...(routes === undefined ? {} : { routes }),
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}
@@ -105,6 +115,12 @@ export async function openMock(
       await store.close()
     },
   }
+}
+
+async function routeRules(routes: MockOptions['routes']): Promise<RouteRules | undefined> {
+  if (routes === undefined || routes instanceof RouteRules) return routes
+  if (typeof routes === 'string') return new RouteRules(await loadRoutesFile(resolve(routes)))
+  return new RouteRules(parseRoutesFile(routes, 'routes'))
 }
 
 function progress(

@@ -22,6 +22,8 @@ export type ServeFlags = {
   readonly watch: boolean
   readonly staticDir: string | undefined
   readonly bodyLimit: number
+  /** json-server's routes file (`--routes`). */
+  readonly routes: string | undefined
 }
 
 /** How every command reads the file: json-server's `--id` and `--foreignKeySuffix`. */
@@ -76,6 +78,7 @@ const OPTIONS = {
   watch: { type: 'boolean', short: 'w' },
   static: { type: 'string', short: 's' },
   'body-limit': { type: 'string' },
+  routes: { type: 'string', short: 'r' },
   id: { type: 'string', short: 'i' },
   foreignKeySuffix: { type: 'string' },
   fks: { type: 'string' },
@@ -102,6 +105,7 @@ const SERVE_ONLY = [
   'watch',
   'static',
   'body-limit',
+  'routes',
 ] as const
 
 // Boolean flags json-server users write as `--no-cors=true` (yargs reads the value).
@@ -224,6 +228,7 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
       values['body-limit'] === undefined
         ? 1024 * 1024
         : integer('--body-limit', values['body-limit'], 1),
+    routes: values.routes,
   }
 }
 

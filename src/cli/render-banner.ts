@@ -1,4 +1,5 @@
 import { delaySpan } from '../app-options.ts'
+import type { JsonObject } from '../json.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
@@ -11,6 +12,8 @@ export type BannerInfo = {
   readonly db: string
   readonly url: string
   readonly color: boolean
+  /** A routes file's rules (`--routes`), listed as json-server lists them. */
+  readonly rules?: JsonObject | undefined
 }
 
 /** What `fauxrest serve` prints on start: the URL, then every resource with its count and routes. */
@@ -35,6 +38,7 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     '',
     renderTable(rows, paint),
     '',
+    ...ruleLines(info.rules),
     `  ${ownRoutes(mock.schema)}`,
     ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
     paint('dim', '  Press Ctrl+C to stop.'),
@@ -52,4 +56,10 @@ function ownRoutes(schema: Schema): string {
       return [`${route.label} ${verb}${route.path}`]
     })
     .join('  ·  ')
+}
+
+function ruleLines(rules: JsonObject | undefined): string[] {
+  if (rules === undefined || Object.keys(rules).length === 0) return []
+  const lines = Object.entries(rules).map(([from, to]) => `  ${from} -> ${String(to)}`)
+  return ['  Other routes (GET /__rules)', ...lines, '']
 }

@@ -5,7 +5,11 @@ import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { serveFetch, type Listening } from '../node/serve-fetch.ts'
 import { openMock, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
+import { loadRoutesFile } from '../node/load-routes.ts'
+import { RouteRules } from '../rewrite/route-rules.ts'
 import { watchMock, type LiveMock } from '../watch/live-mock.ts'
+import type { FileWatcher } from '../watch/watch-files.ts'
+import { watchRoutes } from '../watch/watch-routes.ts'
 import type { CliIo } from './cli-io.ts'
 import { formatError } from './format-error.ts'
 import type { CliCommand } from './parse-cli-args.ts'
@@ -51,6 +55,9 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     throw new UserError(`--static ${flags.staticDir}: no such folder${hint}`)
   }
   const bar = io.interactive ? progressBar(io.err) : undefined
+  const routesFile = flags.routes === undefined ? undefined : resolve(io.cwd, flags.routes)
+  const routes =
+    routesFile === undefined ? undefined : new RouteRules(await loadRoutesFile(routesFile))
   const options: Omit<MockOptions, 'schema'> = {
     db,
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
@@ -64,6 +71,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     staticDir: staticDir === undefined ? undefined : resolve(io.cwd, staticDir),
     log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
     ...(bar === undefined ? {} : { onProgress: bar }),
+    ...(routes === undefined ? {} : { routes }),
   }
   const mock = await openMock(loaded, options)
   const shown = (target: string): string => {
@@ -71,8 +79,18 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     return target === ':memory:' || inside.startsWith('..') || isAbsolute(inside) ? target : inside
   }
   let live: LiveMock | undefined
+  let routesWatch: FileWatcher | undefined
   let server: Listening
+  const warn = (error: unknown, keeping: string): void =>
+    io.err(withKeeping(formatError(error), keeping))
   try {
+    if (flags.watch && routesFile !== undefined && routes !== undefined) {
+      routesWatch = watchRoutes(routesFile, routes, {
+        label: shown(routesFile),
+        log: options.log ?? (() => undefined),
+        warn,
+      })
+    }
     if (flags.watch) {
       live = await watchMock(mock, loaded, {
         schemaFile: path,
@@ -82,7 +100,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
         load: (target) => loadSchema(target, catalog, reading),
         open: (next) => openMock(next, { ...options, reset: false }),
         log: options.log ?? (() => undefined),
-        warn: (error, keeping) => io.err(withKeeping(formatError(error), keeping)),
+        warn,
       })
       server = await serveFetch(live.fetch, {
         port: flags.port,
@@ -93,14 +111,23 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
       server = await mock.listen(flags.port, flags.host)
     }
   } catch (error) {
+    routesWatch?.close()
     await (live ?? mock).close()
     throw error
   }
   io.out(
-    renderBanner(mock, { version: VERSION, file, db: shown(db), url: server.url, color: io.color }),
+    renderBanner(mock, {
+      version: VERSION,
+      file,
+      db: shown(db),
+      url: server.url,
+      color: io.color,
+      rules: routes?.current.rules,
+    }),
   )
   const signal = await io.stopRequested()
   io.err(`fauxrest: ${signal} received, finishing requests in flight and saving…\n`)
+  routesWatch?.close()
   await server.close()
   await (live ?? mock).close()
   return 0

@@ -6,6 +6,8 @@ import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
 import { errorBody, toErrorResponse } from './answer/error-response.ts'
 import { frontDoor } from './pipeline/front-door.ts'
+import { RULES_PATH, withRewrites } from './pipeline/rewrite-stage.ts'
+import type { RouteRules } from '../rewrite/route-rules.ts'
 import type { AssetSource, Route } from './route.ts'
 import { toJsonBody } from './answer/json-body.ts'
 import { notFoundHandler } from './routing/not-found.ts'
@@ -30,6 +32,8 @@ export type AppDeps = {
   readonly docsAssets?: AssetSource
   /** An OpenAPI document's operations, answered in its shapes before the resource routes. */
   readonly openapi?: OpenApiBinding | undefined
+  /** json-server's routes file (`--routes`): URLs rewritten before routing, and `GET /__rules`. */
+  readonly routes?: RouteRules
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -80,6 +84,15 @@ export function createApp(deps: AppDeps): Hono {
       app.on(method.toUpperCase(), toColonPath(own.path), route(handlers[own.name]))
   }
 
+  // The routes file's rules (`--routes`), served where json-server serves them
+  const { routes } = deps
+  if (routes !== undefined) {
+    app.get(
+      RULES_PATH,
+      route((c) => sendJson(c, toJsonBody(routes.current.rules))),
+    )
+  }
+
   // The document's operations, when serving one; then resources, nested to any depth; then static
   // files; then 404 (or 405 on fauxrest's own paths)
   const documentStage =
@@ -101,5 +114,5 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound(notFoundHandler(table, onError))
   app.onError(onError)
-  return app
+  return routes === undefined ? app : withRewrites(app, routes)
 }
