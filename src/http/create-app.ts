@@ -4,8 +4,8 @@ import type { OpenApiBinding } from '../openapi-import/binding.ts'
 import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
-import { errorBody, toErrorResponse } from './answer/error-response.ts'
-import { frontDoor } from './pipeline/front-door.ts'
+import { requestPipeline } from './pipeline/pipeline.ts'
+import { answerError } from './answer/answer-error.ts'
 import { RULES_PATH, withRewrites } from './pipeline/rewrite-stage.ts'
 import type { RouteRules } from '../rewrite/route-rules.ts'
 import type { AssetSource, Route } from './route.ts'
@@ -16,7 +16,7 @@ import { pathSegments, splitUrl } from './request/path-segments.ts'
 import { handleTarget } from './resources/resource-handler.ts'
 import { resolveTarget } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
-import { sendError, sendJson } from './answer/send-json.ts'
+import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
 import type { OwnRouteName } from '../routes/own-routes.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
@@ -45,19 +45,13 @@ export function createApp(deps: AppDeps): Hono {
     byId: (resource, id) => store.get(resource, id),
     byRef: (child, field, parentId) => store.byRef(child, field, parentId),
   }
-  const onError = (error: unknown, c: Context): Response => {
-    // The client hung up mid-request (a body cut short): no server fault, and no one to answer.
-    if (c.req.raw.signal.aborted) return sendError(c, 400, errorBody('The request was aborted.'))
-    const { status, body, headers } = toErrorResponse(error)
-    if (status === 500) options.log?.(`internal error: ${String(error)}`)
-    return sendError(c, status, body, headers)
-  }
-  // No app.use(): a path with a single synchronous handler is answered without awaiting anything.
-  const door = frontDoor({ ...options, onError })
+  const onError = (error: unknown, c: Context): Response => answerError(c, error, options.log)
+  const pipeline = requestPipeline({ ...options, onError })
+  // Every route runs inside the one pipeline (pipeline/pipeline.ts lists its stages).
   const route =
     (handler: Route): Route =>
     (c, next) =>
-      door(c, () => handler(c, next))
+      pipeline(c, () => handler(c, next))
 
   // fauxrest's own routes, as the route table lists them
   const table = routeTable(store.schema)

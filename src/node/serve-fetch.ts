@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { UserError } from '../errors.ts'
+import { errorBody } from '../http/answer/error-response.ts'
 
 /** What a server calls for each request: a Hono app's `fetch`, or one that switches apps. */
 export type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>
@@ -132,7 +133,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     'Bad Request',
     'The request is not valid HTTP.',
   ]
-  const body = JSON.stringify({ error: message }, null, 2)
+  const body = JSON.stringify(errorBody(message), null, 2)
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

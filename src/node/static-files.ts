@@ -1,7 +1,8 @@
 import { open, realpath, stat } from 'node:fs/promises'
-import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { Readable } from 'node:stream'
 import type { Context, Next } from 'hono'
+import { getMimeType, mimes } from 'hono/utils/mime'
 import { answer } from '../http/answer/answer-headers.ts'
 import { matchesEtag } from '../http/answer/json-body.ts'
 import { splitUrl } from '../http/request/path-segments.ts'
@@ -9,42 +10,18 @@ import { requestHeader } from '../http/request/request-header.ts'
 import { sendEmpty } from '../http/answer/send-json.ts'
 
 const TEXT = '; charset=utf-8'
-const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
-  ['.html', `text/html${TEXT}`],
-  ['.htm', `text/html${TEXT}`],
-  ['.css', `text/css${TEXT}`],
-  ['.js', `text/javascript${TEXT}`],
-  ['.mjs', `text/javascript${TEXT}`],
-  ['.json', `application/json${TEXT}`],
-  ['.map', `application/json${TEXT}`],
-  ['.webmanifest', `application/manifest+json${TEXT}`],
-  ['.txt', `text/plain${TEXT}`],
-  ['.md', `text/markdown${TEXT}`],
-  ['.csv', `text/csv${TEXT}`],
-  ['.xml', `application/xml${TEXT}`],
-  ['.svg', 'image/svg+xml'],
-  ['.png', 'image/png'],
-  ['.jpg', 'image/jpeg'],
-  ['.jpeg', 'image/jpeg'],
-  ['.gif', 'image/gif'],
-  ['.webp', 'image/webp'],
-  ['.avif', 'image/avif'],
-  ['.ico', 'image/x-icon'],
-  ['.woff', 'font/woff'],
-  ['.woff2', 'font/woff2'],
-  ['.ttf', 'font/ttf'],
-  ['.otf', 'font/otf'],
-  ['.pdf', 'application/pdf'],
-  ['.wasm', 'application/wasm'],
-  ['.mp3', 'audio/mpeg'],
-  ['.wav', 'audio/wav'],
-  ['.mp4', 'video/mp4'],
-  ['.webm', 'video/webm'],
-])
+// Hono's table, with a charset on the JSON types (they are text) and Markdown, which it lacks.
+const TYPES: Readonly<Record<string, string>> = {
+  ...mimes,
+  json: `application/json${TEXT}`,
+  map: `application/json${TEXT}`,
+  webmanifest: `application/manifest+json${TEXT}`,
+  md: `text/markdown${TEXT}`,
+}
 
 /** The `Content-Type` of a static file, by its extension. */
 export function staticContentType(path: string): string {
-  return CONTENT_TYPES.get(extname(path).toLowerCase()) ?? 'application/octet-stream'
+  return getMimeType(path.toLowerCase(), TYPES) ?? 'application/octet-stream'
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import type { Delay } from '../../src/app-options.ts'
-import { frontDoor } from '../../src/http/pipeline/front-door.ts'
+import { requestPipeline } from '../../src/http/pipeline/pipeline.ts'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, SHOP, json, memoryMock, send } from '../helpers.ts'
 
@@ -217,7 +217,7 @@ describe('delay', () => {
   /** A one-route app behind the front door, recording every wait instead of waiting. */
   function delayed(options: { delay: Delay | undefined; random?: () => number }) {
     const waits: number[] = []
-    const door = frontDoor({
+    const door = requestPipeline({
       cors: false,
       log: undefined,
       bodyLimit: 1024,

@@ -45,8 +45,9 @@ describe('prefersJson', () => {
     ['application/json;q=0, */*', false],
     ['application/json;q=0.9, text/html;q=0.9', false],
     ['application/json; charset=utf-8', true],
-    ['application/json;q=bad, text/html;q=0.1', false],
-    ['application/json;q=2', false],
+    ['application/json;q=bad, text/html;q=0.1', true],
+    ['application/json;q=2', true],
+    ['application/json;q=0.4, text/html;q=0.5', false],
     ['nonsense, application/json', true],
   ])('%j -> %s', (accept, expected) => {
     expect(prefersJson(accept)).toBe(expected)

@@ -62,7 +62,7 @@ export async function answerOperation(
     case 'read':
       return send(c, op, present(item(store, op, last, url.pathname), op.success.schema, { self }))
     case 'create': {
-      const body = objectBody(await requestBody(c, op, options.bodyLimit, deps.checkBody))
+      const body = objectBody(await requestBody(c, op, deps.checkBody))
       for (const [field, id] of parentIds) body[field] = id
       const row = options.fakeWrites
         ? { ...body, id: body['id'] ?? store.peekNextId(resource) }
@@ -75,7 +75,7 @@ export async function answerOperation(
     case 'replace':
     case 'patch':
     case 'replace-by-body': {
-      const body = objectBody(await requestBody(c, op, options.bodyLimit, deps.checkBody))
+      const body = objectBody(await requestBody(c, op, deps.checkBody))
       const key = op.action === 'replace-by-body' ? String(body[op.key] ?? '') : last
       const current = item(store, op, key, url.pathname)
       const id = current['id'] as Id
@@ -94,7 +94,7 @@ export async function answerOperation(
       return send(c, op, present(current, op.success.schema, { self }))
     }
     case 'answer': {
-      await requestBody(c, op, options.bodyLimit, deps.checkBody)
+      await requestBody(c, op, deps.checkBody)
       const generated =
         deps.answers === undefined ? undefined : store.single(deps.answers)[op.operationId]
       const value =

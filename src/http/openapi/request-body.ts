@@ -6,7 +6,8 @@ import type { BodyCheck } from '../../openapi-import/check-body.ts'
 import { isJsonType } from '../../openapi-import/responses.ts'
 import { cappedIssues } from '../../validate/capped-issues.ts'
 import { INVALID_BODY } from '../../validate/validate-write.ts'
-import { malformed, readBodyText } from '../request/read-json-body.ts'
+import { readBodyText } from '../request/read-body.ts'
+import { malformed } from '../request/read-json-body.ts'
 import { requestHeader } from '../request/request-header.ts'
 
 /**
@@ -17,12 +18,11 @@ import { requestHeader } from '../request/request-header.ts'
 export async function requestBody(
   c: Context,
   op: OperationBinding,
-  limit: number,
   check: BodyCheck,
 ): Promise<unknown> {
   const request = op.request
   if (request === undefined) return undefined
-  const text = await readBodyText(c, limit)
+  const text = await readBodyText(c)
   const mediaType = requestHeader(c, 'content-type')?.split(';')[0]?.trim() ?? ''
   if (mediaType !== '' && !isJsonType(mediaType.toLowerCase())) {
     throw new AppError('unsupported_media_type', `The ${mediaType} mediatype is not supported.`)

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
 import { queryError, quote } from '../../query/query-error.ts'
 import { answer } from '../answer/answer-headers.ts'
+import { errorBody } from '../answer/error-response.ts'
 import { reasonPhrase } from '../answer/reason-phrase.ts'
 import { requestHeader } from '../request/request-header.ts'
 import { sendEmpty, sendError } from '../answer/send-json.ts'
@@ -20,7 +21,7 @@ export function forcedAnswer(c: Context): Response | undefined {
   const { status, via } = forced
   if (BODILESS.has(status)) return sendEmpty(c, status)
   if (status >= 400)
-    return sendError(c, status, { error: `${reasonPhrase(status)} (forced with ${via}).` })
+    return sendError(c, status, errorBody(`${reasonPhrase(status)} (forced with ${via}).`))
   return answer(c, '{}', status, { 'Content-Type': 'application/json; charset=utf-8' })
 }
 

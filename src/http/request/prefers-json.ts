@@ -1,3 +1,5 @@
+import { parseAccept } from 'hono/utils/accept'
+
 type Rank = { readonly q: number; readonly specificity: number }
 
 const NONE: Rank = { q: 0, specificity: -1 }
@@ -17,30 +19,16 @@ function rankOf(ranges: readonly (readonly [string, number])[], mediaType: strin
   return best
 }
 
-function parseAccept(header: string): [string, number][] {
-  const ranges: [string, number][] = []
-  for (const entry of header.split(',')) {
-    const [range = '', ...params] = entry.split(';').map((part) => part.trim().toLowerCase())
-    if (!/^[^\s/]+\/[^\s/]+$/.test(range)) continue
-    let q = 1
-    for (const param of params) {
-      const match = /^q\s*=\s*([01](?:\.\d{0,3})?)$/.exec(param)
-      if (match !== null) q = Math.min(1, Number(match[1]))
-      else if (param.startsWith('q=')) q = Number.NaN
-    }
-    if (!Number.isNaN(q)) ranges.push([range, q])
-  }
-  return ranges
-}
-
 /**
  * Whether an `Accept` header asks for `application/json` rather than `text/html`: a higher
  * quality wins, then the more specific match (`application/json, *\/*` from axios is JSON);
- * a tie, or no header, is HTML.
+ * a tie, or no header, is HTML. Not Hono's `accepts` helper: it never lets `*\/*` match and breaks
+ * a tie by header order, where the homepage keeps HTML for browsers.
  */
 export function prefersJson(accept: string | undefined): boolean {
   if (accept === undefined) return false
-  const ranges = parseAccept(accept)
+  // Hono's parser: quoted parameters, whitespace, and a `q` out of range or unreadable read as 1
+  const ranges = parseAccept(accept).map(({ type, q }) => [type.toLowerCase(), q] as const)
   const json = rankOf(ranges, 'application/json')
   const html = rankOf(ranges, 'text/html')
   if (json.q !== html.q) return json.q > html.q

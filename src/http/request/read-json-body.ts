@@ -6,6 +6,7 @@ import { childPath, indexPath } from '../../schema/path.ts'
 import { cappedIssues } from '../../validate/capped-issues.ts'
 import { INVALID_BODY } from '../../validate/validate-write.ts'
 import { parseFormBody, type FormFields } from './form-body.ts'
+import { readBodyText } from './read-body.ts'
 import { requestHeader } from './request-header.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
@@ -19,11 +20,10 @@ const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded'
  */
 export async function readJsonBody(
   c: Context,
-  limit: number,
   form: FormFields = () => undefined,
 ): Promise<JsonObject> {
-  // Too large is said before a wrong media type, as it was announced or as it is read
-  const raw = await readBodyText(c, limit)
+  // Too large was said before a wrong media type, by the pipeline's body stage
+  const raw = await readBodyText(c)
   const contentType = requestHeader(c, 'content-type')
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
   const isForm = mediaType === FORM_MEDIA_TYPE
@@ -50,52 +50,6 @@ export async function readJsonBody(
     })
   }
   return value
-}
-
-const BODY_KEY = 'fauxrest:body-text'
-
-/**
- * The body as text, read once per request; over `limit` bytes is a 413, refused before reading
- * when the length is announced.
- */
-export async function readBodyText(c: Context, limit: number): Promise<string> {
-  const read: unknown = c.get(BODY_KEY)
-  if (typeof read === 'string') return read
-  const text = await readText(c, limit)
-  c.set(BODY_KEY, text)
-  return text
-}
-
-async function readText(c: Context, limit: number): Promise<string> {
-  const length = requestHeader(c, 'content-length')
-  if (length !== undefined) {
-    if (Number(length) > limit) throw tooLarge(limit)
-    // @hono/node-server reads a body asked for as text straight from the socket.
-    return c.req.text()
-  }
-  const stream = c.req.raw.body
-  if (stream === null) return ''
-  const reader = stream.getReader()
-  const decoder = new TextDecoder()
-  let size = 0
-  let text = ''
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return text + decoder.decode()
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      throw tooLarge(limit)
-    }
-    text += decoder.decode(value, { stream: true })
-  }
-}
-
-export function tooLarge(limit: number): AppError {
-  return new AppError(
-    'payload_too_large',
-    `The request body is larger than the limit of ${limit} bytes.`,
-  )
 }
 
 /** A 400 saying where and why, found by scanning (the engine's wording differs between versions). */

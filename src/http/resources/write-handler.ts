@@ -29,7 +29,7 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
     const current = checkPreconditions(c, store.single(name))
     // POST creates or replaces the object, as in json-server 0.17.
     const kind = method === 'PATCH' ? 'patch' : 'replace'
-    const sent = await readJsonBody(c, options.bodyLimit, formFields(resource, noRows, current))
+    const sent = await readJsonBody(c, formFields(resource, noRows, current))
     const body = validateWrite(kind, resource, sent, context(store))
     const next = kind === 'replace' ? body : { ...current, ...body }
     const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
@@ -39,12 +39,7 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   }
   const form = formFields(resource, () => store.list(name), undefined)
   if (target.kind === 'collection') {
-    const body = withParentKeys(
-      await readJsonBody(c, options.bodyLimit, form),
-      name,
-      target.parents,
-      store.schema,
-    )
+    const body = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
     const created = validateWrite('create', resource, body, context(store))
     const { idKey } = resource
     const row = options.fakeWrites
@@ -57,12 +52,7 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   const id = row[resource.idKey] as Id
   if (method === 'DELETE') return remove(c, resource, row, deps)
   const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
-  const body = withParentKeys(
-    await readJsonBody(c, options.bodyLimit, form),
-    name,
-    target.parents,
-    store.schema,
-  )
+  const body = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
   const changes = validateWrite(kind, resource, body, context(store, id))
   const saved = options.fakeWrites
     ? fakeUpdate(kind, row, changes, { [resource.idKey]: id })
