@@ -1,4 +1,6 @@
 import type { Hono } from 'hono'
+import type { AuthConfig } from './auth/auth-config.ts'
+import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
 import { resolve } from 'node:path'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
@@ -35,6 +37,11 @@ export type MockOptions = Partial<AppOptions> & {
    * the caller replaces while the mock serves.
    */
   readonly routes?: string | Record<string, string> | RouteRules
+  /**
+   * Registration, log-in and guards (json-server-auth's): `true`, or options. On by itself when
+   * the schema declares `auth`.
+   */
+  readonly auth?: boolean | AuthOptions
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
@@ -44,6 +51,8 @@ export type Mock = {
   readonly store: Store
   readonly schema: Schema
   readonly options: AppOptions
+  /** The auth the server runs with; `undefined` when it is off. */
+  readonly auth: AuthConfig | undefined
   listen(port?: number, host?: string): Promise<Listening>
   reset(): Promise<void>
   close(): Promise<void>
@@ -65,6 +74,7 @@ export async function openMock(
   options: Omit<MockOptions, 'schema'>,
 ): Promise<Mock> {
   const { schema, plainData } = loaded
+  const auth = resolveAuth(schema, options.auth)
   const seed = options.seed ?? schema.seed
   const file = options.db ?? ':memory:'
   const generateData = (only: ReadonlySet<string>, existing: Data): Data =>
@@ -86,6 +96,7 @@ export async function openMock(
     reset,
     openapi: loaded.openapi,
     ...(routes === undefined ? {} : { routes }),
+    auth,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}
@@ -97,6 +108,7 @@ export async function openMock(
     store,
     schema,
     options: appOptions,
+    auth,
     reset,
     async listen(port = 0, host = '127.0.0.1') {
       const listening = await serveFetch(app.fetch, { port, host, bodyLimit: appOptions.bodyLimit })

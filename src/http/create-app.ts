@@ -6,15 +6,18 @@ import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
 import { requestPipeline } from './pipeline/pipeline.ts'
 import { answerError } from './answer/answer-error.ts'
+import type { AuthConfig } from '../auth/auth-config.ts'
+import { authStage } from './auth/auth-stage.ts'
+import { visibleData } from './auth/visible-data.ts'
 import { RULES_PATH, withRewrites } from './pipeline/rewrite-stage.ts'
 import type { RouteRules } from '../rewrite/route-rules.ts'
-import type { AssetSource, Route } from './route.ts'
+import type { Answer, AssetSource, Route } from './route.ts'
 import { toJsonBody } from './answer/json-body.ts'
 import { notFoundHandler } from './routing/not-found.ts'
 import { openApiStage } from './openapi/openapi-stage.ts'
 import { pathSegments, splitUrl } from './request/path-segments.ts'
-import { handleTarget } from './resources/resource-handler.ts'
-import { resolveTarget } from './routing/resolve-target.ts'
+import { handleTarget, type HandlerDeps } from './resources/resource-handler.ts'
+import { resolveTarget, type Target } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
@@ -24,6 +27,8 @@ import { routeTable, toColonPath } from '../routes/route-table.ts'
 export type AppDeps = {
   readonly store: Store
   readonly options: AppOptions
+  /** Registration, log-in and guards; `undefined` when auth is off. */
+  readonly auth?: AuthConfig | undefined
   /** Restores the state the server started with. */
   readonly reset: () => Promise<void>
   /** Answers GET and HEAD for paths no route took (Node: the --static folder). */
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
     (c, next) =>
       pipeline(c, () => handler(c, next))
 
+  const { auth } = deps
   // fauxrest's own routes, as the route table lists them
   const table = routeTable(store.schema)
   const handlers: Record<OwnRouteName, Route> = {
@@ -62,7 +68,10 @@ export function createApp(deps: AppDeps): Hono {
       docsAssets: deps.docsAssets,
       document: deps.openapi?.document,
     }),
-    db: (c) => sendJson(c, toJsonBody(store.data())),
+    db: (c) =>
+      auth === undefined
+        ? sendJson(c, toJsonBody(store.data()))
+        : visibleData(c, auth, store, lookups).then((data) => sendJson(c, toJsonBody(data))),
     reset: async (c) => {
       if (options.readOnly) {
         // An empty Allow: the route is switched off by configuration (RFC 9110).
@@ -98,10 +107,17 @@ export function createApp(deps: AppDeps): Hono {
       if (answered !== undefined) return answered
       const { pathname } = splitUrl(c.req.url)
       const segments = pathSegments(pathname)
-      const target = segments && resolveTarget(segments, store.schema, table, store)
+      const handlerDeps = { store, options, cache, lookups }
+      const resolve = (path: readonly string[]): Target | undefined =>
+        resolveTarget(path, store.schema, table, store)
+      if (auth !== undefined && segments !== undefined) {
+        const answer = guarded(c, segments, auth, handlerDeps, resolve)
+        return answer ?? next().then(() => c.res)
+      }
+      const target = segments && resolve(segments)
       // Not a resource: the next route (static files), else the 404
       if (target === undefined) return next().then(() => c.res)
-      return handleTarget(c, target, { store, options, cache, lookups })
+      return handleTarget(c, target, handlerDeps)
     }),
   )
   if (deps.staticFiles !== undefined) app.get('*', route(deps.staticFiles))
@@ -109,4 +125,17 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(notFoundHandler(table, onError))
   app.onError(onError)
   return routes === undefined ? app : withRewrites(app, routes)
+}
+
+// The auth stage before the resource handler: json-server-auth's routes, guard prefixes, the guard.
+function guarded(
+  c: Context,
+  segments: readonly string[],
+  auth: AuthConfig,
+  deps: HandlerDeps,
+  resolve: (segments: readonly string[]) => Target | undefined,
+): Answer | undefined {
+  return authStage(c, segments, auth, deps, resolve, (target, requestAuth) =>
+    handleTarget(c, target, { ...deps, auth: requestAuth }),
+  )
 }

@@ -133,6 +133,24 @@ export type Schema = {
   readonly relations: readonly Relation[]
   /** `schema` for a schema file, `db` for a plain json-server style database served schemaless. */
   readonly origin: 'schema' | 'db'
+  /** Auth the schema declares (its `auth` key and resources' `access`); absent when none. */
+  readonly auth?: SchemaAuth | undefined
+}
+
+/** Who may read and write a resource: anyone, logged-in users, the owner, or nobody. */
+export type AccessLevel = 'anyone' | 'logged-in' | 'owner' | 'nobody'
+
+export type SchemaAuth = {
+  /** The resource holding users. */
+  readonly users: string
+  /** The field users log in with. */
+  readonly login: string
+  /** The field holding the password (stored as a bcrypt hash). */
+  readonly password: string
+  /** Per resource with `access`: its rule. */
+  readonly rules: ReadonlyMap<string, { readonly read: AccessLevel; readonly write: AccessLevel }>
+  /** Per owned resource: the `ref` field naming its owner. */
+  readonly owners: ReadonlyMap<string, string>
 }
 
 /** How a schema or plain db is read: json-server's `--id` and `--foreignKeySuffix`. */

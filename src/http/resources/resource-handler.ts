@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts'
 import { linkHeader } from '../../query/link-header.ts'
 import { parseItemQuery, parseListQuery } from '../../query/parse-query.ts'
 import { runListQuery, shapeItem } from '../../query/run-query.ts'
+import type { Id } from '../../json.ts'
 import type { Lookups } from '../../query/lookups.ts'
 import type { Store } from '../../store/store.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -13,12 +14,16 @@ import type { ResponseCache } from './response-cache.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import { write } from './write-handler.ts'
+import type { RequestAuth } from '../auth/request-auth.ts'
+import { writeGuard } from '../auth/write-guard.ts'
 
 export type HandlerDeps = {
   readonly store: Store
   readonly options: AppOptions
   readonly cache: ResponseCache
   readonly lookups: Lookups
+  /** The caller and rules, when auth is on: reads see through its lookups, writes are guarded. */
+  readonly auth?: RequestAuth | undefined
 }
 
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'
@@ -35,7 +40,14 @@ export function handleTarget(
   if (method === 'OPTIONS') return sendEmpty(c, 204, { Allow: allowFor(target, deps) })
   if (!target.route.allow.split(', ').includes(method)) throw methodNotAllowed(c, target, deps)
   if (deps.options.readOnly) throw methodNotAllowed(c, target, deps)
-  return write(c, target, deps)
+  const { auth, store } = deps
+  if (auth === undefined) return write(c, target, deps)
+  const users = auth.config.users
+  const guard = writeGuard(
+    auth,
+    (id) => store.get(users, id)?.[auth.config.userIdKey] as Id | undefined,
+  )
+  return write(c, target, { ...deps, guard })
 }
 
 function allowFor(target: Target, deps: HandlerDeps): string {
@@ -56,17 +68,18 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const { store } = deps
   const { search } = splitUrl(c.req.url)
   if (target.kind === 'single') return sendJson(c, rowBody(store.single(target.resource.name)))
+  const { auth } = deps
+  const lookups = auth?.lookups ?? deps.lookups
   if (target.kind === 'item') {
-    const row = existing(c, target)
+    const stored = existing(c, target)
+    const row = auth === undefined ? stored : auth.visibility.present(target.resource.name, stored)
     if (search === '') return sendJson(c, rowBody(row))
     const query = parseItemQuery(new URLSearchParams(search), target.resource, store.schema)
-    return sendJson(
-      c,
-      toJsonBody(shapeItem(row, query, target.resource, store.schema, deps.lookups)),
-    )
+    return sendJson(c, toJsonBody(shapeItem(row, query, target.resource, store.schema, lookups)))
   }
-  // The whole URL: a cached Link header names the origin the client asked.
-  const key = c.req.url
+  // The whole URL: a cached Link header names the origin the client asked. With auth, what a list
+  // holds depends on who asks.
+  const key = auth === undefined ? c.req.url : `${auth.caller?.id ?? ''} ${c.req.url}`
   const cached = deps.cache.get(key, store.version)
   if (cached !== undefined) return sendJson(c, cached.body, 200, cached.headers)
   const url = new URL(c.req.url)
@@ -77,7 +90,7 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const result = runListQuery(
     query,
     where ? { resource: name, where, idKey } : { resource: name, idKey },
-    deps.lookups,
+    lookups,
   )
   const headers: Record<string, string> = {}
   if (result.total !== undefined) headers['X-Total-Count'] = String(result.total)

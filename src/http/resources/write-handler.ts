@@ -12,8 +12,14 @@ import { splitUrl } from '../request/path-segments.ts'
 import { notFound } from '../routing/not-found.ts'
 import type { ParentLink, Target } from '../routing/resolve-target.ts'
 import { sendEmpty, sendJson } from '../answer/send-json.ts'
+import type { WriteGuard } from '../auth/write-guard.ts'
 
-export type WriteDeps = { readonly store: Store; readonly options: AppOptions }
+export type WriteDeps = {
+  readonly store: Store
+  readonly options: AppOptions
+  /** Owner checks and password hashing when auth is on. */
+  readonly guard?: WriteGuard | undefined
+}
 
 /**
  * POST, PUT, PATCH and DELETE: 404, then preconditions (412), then the body (415, 400, 422), then
@@ -40,19 +46,24 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
   const form = formFields(resource, () => store.list(name), undefined)
   if (target.kind === 'collection') {
     const body = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
-    const created = validateWrite('create', resource, body, context(store))
+    const owned = deps.guard === undefined ? body : await deps.guard.create(name, body)
+    const created = validateWrite('create', resource, owned, context(store))
     const { idKey } = resource
     const row = options.fakeWrites
       ? { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
       : await store.insert(name, created)
     const location = `/${name}/${encodeURIComponent(String(row[idKey]))}`
-    return sendJson(c, rowBody(row), 201, { Location: location })
+    return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
   }
   const row = checkPreconditions(c, existing(c, target))
   const id = row[resource.idKey] as Id
-  if (method === 'DELETE') return remove(c, resource, row, deps)
   const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
-  const body = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
+  if (method === 'DELETE') {
+    await deps.guard?.change(name, row, undefined, kind)
+    return remove(c, resource, row, deps)
+  }
+  const read = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
+  const body = (await deps.guard?.change(name, row, read, kind)) ?? read
   const changes = validateWrite(kind, resource, body, context(store, id))
   const saved = options.fakeWrites
     ? fakeUpdate(kind, row, changes, { [resource.idKey]: id })
@@ -60,7 +71,11 @@ export async function write(c: Context, target: Target, deps: WriteDeps): Promis
       ? await store.replace(name, id, changes)
       : await store.patch(name, id, changes)
   if (saved === undefined) throw notFound(splitUrl(c.req.url).pathname)
-  return sendJson(c, rowBody(saved))
+  return sendJson(c, rowBody(shown(deps, name, saved)))
+}
+
+function shown(deps: WriteDeps, resource: string, row: Row): Row {
+  return deps.guard === undefined ? row : deps.guard.present(resource, row)
 }
 
 const noRows = (): readonly Row[] => []
@@ -86,7 +101,10 @@ async function remove(
   const removed = options.fakeWrites ? row : await store.remove(resource.name, id)
   if (removed === undefined) throw notFound(splitUrl(c.req.url).pathname)
   if (options.deleteMode === 'no-content') return sendEmpty(c, 204)
-  return sendJson(c, options.deleteMode === 'item' ? rowBody(removed) : toJsonBody({}))
+  return sendJson(
+    c,
+    options.deleteMode === 'item' ? rowBody(shown(deps, resource.name, removed)) : toJsonBody({}),
+  )
 }
 
 function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: JsonObject): Row {

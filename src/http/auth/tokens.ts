@@ -1,0 +1,77 @@
+import type { Context } from 'hono'
+import { sign, verify } from 'hono/jwt'
+import { JwtTokenExpired, JwtTokenSignatureMismatched } from 'hono/utils/jwt/types'
+import type { AuthConfig, Caller } from '../../auth/auth-config.ts'
+import { AppError } from '../../errors.ts'
+import type { Row } from '../../json.ts'
+import { requestHeader } from '../request/request-header.ts'
+
+/** The caller a request's token names, or why there is none (said in a 401 if one is needed). */
+export type CallerState =
+  | { readonly caller: Caller; readonly problem?: undefined }
+  | { readonly caller?: undefined; readonly problem: string; readonly invalid: boolean }
+
+const NO_HEADER: CallerState = {
+  problem: 'Missing authorization header (Authorization: Bearer <accessToken>).',
+  invalid: false,
+}
+
+/** An HS256 token for a user: `sub` is its id, with its email (and login name), `iat` and `exp`. */
+export function issueToken(config: AuthConfig, user: Row, now = Date.now()): Promise<string> {
+  const iat = Math.floor(now / 1000)
+  const claims: Record<string, string | number> = {}
+  for (const field of ['email', config.login]) {
+    const value = user[field]
+    if (typeof value === 'string') claims[field] = value
+  }
+  return sign(
+    { ...claims, iat, exp: iat + config.expiresIn, sub: String(user[config.userIdKey]) },
+    config.secret,
+    'HS256',
+  )
+}
+
+/**
+ * Reads `Authorization: Bearer <token>` (also `Token <token>`, as some clients write it). Without
+ * the header the answer is synchronous, so public reads stay on the synchronous path.
+ */
+export function readCaller(c: Context, config: AuthConfig): CallerState | Promise<CallerState> {
+  const header = requestHeader(c, 'authorization')
+  if (header === undefined || header.trim() === '') return NO_HEADER
+  const [scheme = '', token, ...rest] = header.trim().split(/\s+/)
+  if (!/^(?:bearer|token)$/i.test(scheme)) {
+    return { problem: `Incorrect authorization scheme "${scheme}" (use Bearer).`, invalid: true }
+  }
+  if (token === undefined || rest.length > 0) {
+    return { problem: 'Missing token after Bearer.', invalid: true }
+  }
+  return verifyToken(token, config)
+}
+
+async function verifyToken(token: string, config: AuthConfig): Promise<CallerState> {
+  try {
+    const payload = await verify(token, config.secret, 'HS256')
+    const sub = payload['sub']
+    if (typeof sub !== 'string' || sub === '') {
+      return { problem: 'The token names no user (no "sub").', invalid: true }
+    }
+    return { caller: { id: sub } }
+  } catch (error) {
+    const problem =
+      error instanceof JwtTokenExpired
+        ? 'The token has expired: log in again.'
+        : error instanceof JwtTokenSignatureMismatched
+          ? 'The token has an invalid signature.'
+          : 'The token is malformed.'
+    return { problem, invalid: true }
+  }
+}
+
+/** 401 with `WWW-Authenticate: Bearer` (RFC 6750), saying why the request has no caller. */
+export function unauthorized(state: CallerState): AppError {
+  const invalid = state.caller === undefined && state.invalid
+  const challenge = invalid ? 'Bearer error="invalid_token"' : 'Bearer'
+  return new AppError('unauthorized', state.problem ?? 'Log in first.', {
+    headers: { 'WWW-Authenticate': challenge },
+  })
+}
