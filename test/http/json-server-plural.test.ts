@@ -293,7 +293,7 @@ describe('json-server plural.js: GET /:resource?_sort=', () => {
   it('should sort on numerical field', async () => {
     expect(await getJson('/posts?_sort=id&_order=DESC')).toEqual({
       status: 200,
-      body: [...db.posts].reverse(),
+      body: db.posts.toReversed(),
     })
   })
 
