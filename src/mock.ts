@@ -14,6 +14,8 @@ import { loadSchema, type LoadedSchema } from './node/load-schema.ts'
 import type { Schema } from './schema/types.ts'
 import { Store } from './store/store.ts'
 import { loadRoutesFile } from './node/load-routes.ts'
+import { loadMiddlewares } from './node/load-middlewares.ts'
+import type { Middleware } from './http/pipeline/middlewares.ts'
 import { RouteRules } from './rewrite/route-rules.ts'
 import { parseRoutesFile } from './rewrite/routes-file.ts'
 
@@ -42,6 +44,11 @@ export type MockOptions = Partial<AppOptions> & {
    * the schema declares `auth`.
    */
   readonly auth?: boolean | AuthOptions
+  /**
+   * Hono middlewares `(c, next) => …` run in order before the router (json-server's
+   * `--middlewares`): functions, or files of modules exporting one.
+   */
+  readonly middlewares?: readonly (Middleware | string)[]
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
@@ -90,6 +97,7 @@ export async function openMock(
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
   const routes = await routeRules(options.routes)
+  const middlewares = await middlewaresOf(options.middlewares ?? [])
   const app = createApp({
     store,
     options: appOptions,
@@ -97,6 +105,7 @@ export async function openMock(
     openapi: loaded.openapi,
     ...(routes === undefined ? {} : { routes }),
     auth,
+    middlewares,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}
@@ -127,6 +136,15 @@ export async function openMock(
       await store.close()
     },
   }
+}
+
+async function middlewaresOf(given: readonly (Middleware | string)[]): Promise<Middleware[]> {
+  const loaded: Middleware[] = []
+  for (const item of given) {
+    if (typeof item === 'string') loaded.push(...(await loadMiddlewares([item], process.cwd())))
+    else loaded.push(item)
+  }
+  return loaded
 }
 
 async function routeRules(routes: MockOptions['routes']): Promise<RouteRules | undefined> {

@@ -24,6 +24,8 @@ export type ServeFlags = {
   readonly bodyLimit: number
   /** json-server's routes file (`--routes`). */
   readonly routes: string | undefined
+  /** Module files of Hono middleware, run in order before the router. */
+  readonly middlewares: readonly string[]
 }
 
 /** How every command reads the file: json-server's `--id` and `--foreignKeySuffix`. */
@@ -79,6 +81,7 @@ const OPTIONS = {
   static: { type: 'string', short: 's' },
   'body-limit': { type: 'string' },
   routes: { type: 'string', short: 'r' },
+  middlewares: { type: 'string', short: 'm', multiple: true },
   id: { type: 'string', short: 'i' },
   foreignKeySuffix: { type: 'string' },
   fks: { type: 'string' },
@@ -106,6 +109,7 @@ const SERVE_ONLY = [
   'static',
   'body-limit',
   'routes',
+  'middlewares',
 ] as const
 
 // Boolean flags json-server users write as `--no-cors=true` (yargs reads the value).
@@ -229,6 +233,7 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
         ? 1024 * 1024
         : integer('--body-limit', values['body-limit'], 1),
     routes: values.routes,
+    middlewares: values.middlewares ?? [],
   }
 }
 

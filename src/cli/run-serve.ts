@@ -6,6 +6,7 @@ import { serveFetch, type Listening } from '../node/serve-fetch.ts'
 import { openMock, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
 import { loadRoutesFile } from '../node/load-routes.ts'
+import { loadMiddlewares } from '../node/load-middlewares.ts'
 import { RouteRules } from '../rewrite/route-rules.ts'
 import { watchMock, type LiveMock } from '../watch/live-mock.ts'
 import type { FileWatcher } from '../watch/watch-files.ts'
@@ -72,6 +73,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
     ...(bar === undefined ? {} : { onProgress: bar }),
     ...(routes === undefined ? {} : { routes }),
+    middlewares: await loadMiddlewares(flags.middlewares, io.cwd),
   }
   const mock = await openMock(loaded, options)
   const shown = (target: string): string => {

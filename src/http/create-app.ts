@@ -9,6 +9,7 @@ import { answerError } from './answer/answer-error.ts'
 import type { AuthConfig } from '../auth/auth-config.ts'
 import { authStage } from './auth/auth-stage.ts'
 import { visibleData } from './auth/visible-data.ts'
+import { withMiddlewares, type Middleware } from './pipeline/middlewares.ts'
 import { RULES_PATH, withRewrites } from './pipeline/rewrite-stage.ts'
 import type { RouteRules } from '../rewrite/route-rules.ts'
 import type { Answer, AssetSource, Route } from './route.ts'
@@ -39,6 +40,8 @@ export type AppDeps = {
   readonly openapi?: OpenApiBinding | undefined
   /** json-server's routes file (`--routes`): URLs rewritten before routing, and `GET /__rules`. */
   readonly routes?: RouteRules
+  /** The user's Hono middlewares (`--middlewares`), run in order before the router. */
+  readonly middlewares?: readonly Middleware[]
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -52,11 +55,13 @@ export function createApp(deps: AppDeps): Hono {
   }
   const onError = (error: unknown, c: Context): Response => answerError(c, error, options.log)
   const pipeline = requestPipeline({ ...options, onError })
-  // Every route runs inside the one pipeline (pipeline/pipeline.ts lists its stages).
-  const route =
-    (handler: Route): Route =>
-    (c, next) =>
-      pipeline(c, () => handler(c, next))
+  const middlewares = deps.middlewares ?? []
+  // Every route runs inside the one pipeline (pipeline/pipeline.ts lists its stages); the user's
+  // middlewares run in it, just before the route.
+  const route = (handler: Route): Route => {
+    const run = withMiddlewares(middlewares, handler)
+    return (c, next) => pipeline(c, () => run(c, next))
+  }
 
   const { auth } = deps
   // fauxrest's own routes, as the route table lists them

@@ -46,6 +46,29 @@ describe("json-server's flags and short forms", () => {
     expect(serve(...argv).flags).toMatchObject(expected)
   })
 
+  it.each([
+    [
+      ['-m', 'en.js', 'jp.js'],
+      ['en.js', 'jp.js'],
+    ],
+    [
+      ['--middlewares', 'a.mjs', 'b.cjs', '-p', '0'],
+      ['a.mjs', 'b.cjs'],
+    ],
+    [
+      ['-m', 'a.js', '-m', 'b.js'],
+      ['a.js', 'b.js'],
+    ],
+    [[], []],
+  ])('%j runs the middlewares %j', (argv, middlewares) => {
+    expect(serve(...argv).flags.middlewares).toEqual(middlewares)
+  })
+
+  it('takes a file after the middlewares that is not a module as the file to serve', () => {
+    const command = parseCliArgs(['-m', 'en.js', 'db.json'])
+    expect(command).toMatchObject({ command: 'serve', file: 'db.json' })
+  })
+
   it('accepts --no-gzip (fauxrest never compresses)', () => {
     expect(serve('--no-gzip=true').flags).toMatchObject({ cors: true })
   })

@@ -36,6 +36,9 @@ export async function readBodyWithin(c: Context, limit: number): Promise<void> {
     text += decoder.decode()
   }
   c.set(BODY_KEY, text)
+  // Hono's own readers (`c.req.json()` in a user's middleware) then parse this text, not the
+  // stream it came from (Hono keeps promises there, whatever its types say).
+  Object.assign(c.req.bodyCache, { text: Promise.resolve(text) })
 }
 
 /**
