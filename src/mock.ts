@@ -38,7 +38,7 @@ export type MockOptions = Partial<AppOptions> & {
    * json-server's routes file (`--routes`): a path, the rules (`{ "/api/*": "/$1" }`), or rules
    * the caller replaces while the mock serves.
    */
-  readonly routes?: string | Record<string, string> | RouteRules
+  readonly routes?: string | Record<string, string | number> | RouteRules
   /**
    * Registration, log-in and guards (json-server-auth's): `true`, or options. On by itself when
    * the schema declares `auth`.
@@ -81,7 +81,8 @@ export async function openMock(
   options: Omit<MockOptions, 'schema'>,
 ): Promise<Mock> {
   const { schema, plainData } = loaded
-  const auth = resolveAuth(schema, options.auth)
+  const routes = await routeRules(options.routes)
+  const auth = resolveAuth(schema, withGuards(options.auth, routes?.current.guards))
   const seed = options.seed ?? schema.seed
   const file = options.db ?? ':memory:'
   const generateData = (only: ReadonlySet<string>, existing: Data): Data =>
@@ -96,7 +97,6 @@ export async function openMock(
   })
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
-  const routes = await routeRules(options.routes)
   const middlewares = await middlewaresOf(options.middlewares ?? [])
   const app = createApp({
     store,
@@ -170,4 +170,14 @@ function definedOnly(options: Omit<MockOptions, 'schema'>): Partial<AppOptions> 
   return Object.fromEntries(
     keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]),
   )
+}
+
+/** json-server-auth's guards in a routes file (`"posts": 640`) are rules, and turn auth on. */
+function withGuards(
+  auth: MockOptions['auth'],
+  guards: Readonly<Record<string, string>> | undefined,
+): MockOptions['auth'] {
+  if (guards === undefined || Object.keys(guards).length === 0) return auth
+  const given = typeof auth === 'object' ? auth : {}
+  return { ...given, rules: { ...guards, ...given.rules } }
 }

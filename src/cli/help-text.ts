@@ -42,11 +42,17 @@ Options
   -i, --id NAME           the field that identifies items, as json-server  (id)
       --foreignKeySuffix SUFFIX, --fks SUFFIX
                           how a plain db names references: Id (postId) or _id (post_id)
+      --auth              json-server-auth: POST /register and /login, bearer tokens,
+                          guards (/640/posts, { "posts": 640 } in --routes); on by itself
+                          when the schema declares auth or the routes file has guards
+      --jwt-secret S      HS256 secret of the tokens          (json-server-auth's own)
+      --jwt-expires-in T  token lifetime: seconds, or 30m, 1h, 7d              (1h)
 
 Examples
   fauxrest data/jsonplaceholder.json
   fauxrest serve schema.json --db fixtures/db.json --port 0 --quiet
   fauxrest schema.json --reset --seed 42 --delay 200-800
+  fauxrest db.json --routes routes.json --jwt-secret s3cret --jwt-expires-in 8h
 `
 
 const GENERATE = `fauxrest generate <schema> [--out FILE] [--seed N]

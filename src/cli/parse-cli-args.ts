@@ -26,6 +26,10 @@ export type ServeFlags = {
   readonly routes: string | undefined
   /** Module files of Hono middleware, run in order before the router. */
   readonly middlewares: readonly string[]
+  /** json-server-auth's routes and guards (`--auth`), on with either option below too. */
+  readonly auth: boolean
+  readonly jwtSecret: string | undefined
+  readonly jwtExpiresIn: string | undefined
 }
 
 /** How every command reads the file: json-server's `--id` and `--foreignKeySuffix`. */
@@ -82,6 +86,9 @@ const OPTIONS = {
   'body-limit': { type: 'string' },
   routes: { type: 'string', short: 'r' },
   middlewares: { type: 'string', short: 'm', multiple: true },
+  auth: { type: 'boolean' },
+  'jwt-secret': { type: 'string' },
+  'jwt-expires-in': { type: 'string' },
   id: { type: 'string', short: 'i' },
   foreignKeySuffix: { type: 'string' },
   fks: { type: 'string' },
@@ -110,6 +117,9 @@ const SERVE_ONLY = [
   'body-limit',
   'routes',
   'middlewares',
+  'auth',
+  'jwt-secret',
+  'jwt-expires-in',
 ] as const
 
 // Boolean flags json-server users write as `--no-cors=true` (yargs reads the value).
@@ -234,6 +244,9 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
         : integer('--body-limit', values['body-limit'], 1),
     routes: values.routes,
     middlewares: values.middlewares ?? [],
+    auth: values.auth === true,
+    jwtSecret: values['jwt-secret'],
+    jwtExpiresIn: values['jwt-expires-in'],
   }
 }
 

@@ -13,7 +13,7 @@ import type { FileWatcher } from '../watch/watch-files.ts'
 import { watchRoutes } from '../watch/watch-routes.ts'
 import type { CliIo } from './cli-io.ts'
 import { formatError } from './format-error.ts'
-import type { CliCommand } from './parse-cli-args.ts'
+import type { CliCommand, ServeFlags } from './parse-cli-args.ts'
 import { progressBar } from './progress-bar.ts'
 import { renderBanner } from './render-banner.ts'
 import { createStarterDb } from './starter-db.ts'
@@ -74,6 +74,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     ...(bar === undefined ? {} : { onProgress: bar }),
     ...(routes === undefined ? {} : { routes }),
     middlewares: await loadMiddlewares(flags.middlewares, io.cwd),
+    ...authOption(flags),
   }
   const mock = await openMock(loaded, options)
   const shown = (target: string): string => {
@@ -143,4 +144,11 @@ function withKeeping(message: string, keeping: string): string {
 
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
+}
+
+// Either JWT option turns auth on as --auth does.
+function authOption(flags: ServeFlags): Pick<MockOptions, 'auth'> {
+  const { jwtSecret, jwtExpiresIn } = flags
+  if (!flags.auth && jwtSecret === undefined && jwtExpiresIn === undefined) return {}
+  return { auth: { secret: jwtSecret, expiresIn: jwtExpiresIn } }
 }

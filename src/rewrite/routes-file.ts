@@ -2,10 +2,20 @@ import { UserError, type Issue } from '../errors.ts'
 import { isJsonObject, type JsonObject } from '../json.ts'
 import { compileRewrite, type RewriteRule } from './compile-rewrite.ts'
 
-/** A json-server routes file: what `GET /__rules` shows, and its rewrite rules in order. */
-export type RoutesFile = { readonly rules: JsonObject; readonly rewrites: readonly RewriteRule[] }
+/**
+ * A json-server routes file: what `GET /__rules` shows, its rewrite rules in order, and
+ * json-server-auth's guards (`"posts": 640`: resource name to guard mode).
+ */
+export type RoutesFile = {
+  readonly rules: JsonObject
+  readonly rewrites: readonly RewriteRule[]
+  readonly guards: Readonly<Record<string, string>>
+}
 
-export const NO_ROUTES: RoutesFile = { rules: {}, rewrites: [] }
+// json-server-auth's guard modes: three digits, each 6, 4 or 0.
+const GUARD = /^[640]{3}$/
+
+export const NO_ROUTES: RoutesFile = { rules: {}, rewrites: [], guards: {} }
 
 /**
  * Checks a routes file (`{ "/api/*": "/$1" }`); every problem is listed in one UserError. Each
@@ -18,9 +28,15 @@ export function parseRoutesFile(value: unknown, file: string): RoutesFile {
   }
   const issues: Issue[] = []
   const rewrites: RewriteRule[] = []
+  const guards: Record<string, string> = {}
   for (const [from, to] of Object.entries(value)) {
+    if (!from.startsWith('/') && GUARD.test(String(to))) {
+      guards[from] = String(to)
+      continue
+    }
     if (typeof to !== 'string' || !from.startsWith('/')) {
-      const message = 'must map a path starting with "/" to a path, like "/api/*": "/$1"'
+      const message =
+        'must map a path starting with "/" to a path, like "/api/*": "/$1", or a resource to a guard, like "posts": 640'
       issues.push({ path: from, message })
       continue
     }
@@ -29,5 +45,5 @@ export function parseRoutesFile(value: unknown, file: string): RoutesFile {
     else rewrites.push(rule)
   }
   if (issues.length > 0) throw new UserError(`${file}: invalid routes file`, issues)
-  return { rules: value, rewrites }
+  return { rules: value, rewrites, guards }
 }
