@@ -48,13 +48,21 @@ describe('parseRoutesFile', () => {
     }
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).message).toBe('routes.json: invalid routes file')
+    const message =
+      'must map a path starting with "/" to a path, like "/api/*": "/$1", or a resource to a guard, like "posts": 640'
     expect((error as UserError).issues).toEqual([
-      {
-        path: 'api/*',
-        message: 'must map a path starting with "/" to a path, like "/api/*": "/$1"',
-      },
-      { path: '/x', message: 'must map a path starting with "/" to a path, like "/api/*": "/$1"' },
+      { path: 'api/*', message },
+      { path: '/x', message },
     ])
+  })
+
+  it("reads json-server-auth's guards apart from the rewrites", () => {
+    const file = parseRoutesFile({ posts: 640, users: '600', '/api/*': '/$1' }, 'routes.json')
+    expect(file.guards).toEqual({ posts: '640', users: '600' })
+    expect(file.rewrites).toHaveLength(1)
+    expect(() => parseRoutesFile({ posts: 641 }, 'routes.json')).toThrow(
+      'routes.json: invalid routes file',
+    )
   })
 
   it('refuses what is not an object in one line', () => {
