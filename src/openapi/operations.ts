@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from '../json.ts'
+import type { ResourceSpec } from '../schema/types.ts'
 import type { ResourceRoute, RouteMethod } from '../routes/route-table.ts'
 import { nestedCreateSchema, ref } from './components.ts'
 import { type BuildContext, aSingle, resourceOf, typeName } from './context.ts'
@@ -47,121 +48,148 @@ function sorted(statuses: readonly ErrorStatus[]): ErrorStatus[] {
   return [...new Set(statuses)].toSorted()
 }
 
-/** The operations of one route, keyed by method. */
+/** What the operations of one route share: names, the example item, and how to add one. */
+type RouteParts = {
+  readonly route: ResourceRoute
+  readonly context: BuildContext
+  readonly resource: ResourceSpec
+  readonly type: string
+  readonly item: JsonObject | undefined
+  /** ` of a user` on a nested route; empty on a top-level one. */
+  readonly under: string
+  /** A nested route's parent may not exist: 404. */
+  readonly nested: readonly ErrorStatus[]
+  readonly etag: JsonObject
+  readonly add: (method: RouteMethod, verb: string, summary: string, rest: JsonObject) => void
+  readonly itemResponse: (description: string) => JsonObject
+}
+
+/** The operations of one route, keyed by method: by its kind, a singular object, a list or an item. */
 export function routeOperations(
   route: ResourceRoute,
   context: BuildContext,
 ): Map<RouteMethod, JsonObject> {
-  const resource = resourceOf(context, route.resource)
   const type = typeName(context, route.resource)
   const item = context.examples(route.resource)
   const parentTypes = route.parents.map((step) => typeName(context, step.resource)).join('')
   const parentStep = route.parents.at(-1)
-  const under =
-    parentStep === undefined ? '' : ` of ${aSingle(resourceOf(context, parentStep.resource))}`
-  const nested: readonly ErrorStatus[] = route.parents.length > 0 ? ['404'] : []
   const etag = { ETag: headerRef('ETag') }
   const operations = new Map<RouteMethod, JsonObject>()
-  const add = (method: RouteMethod, verb: string, summary: string, rest: JsonObject): void => {
-    const operationId = context.uniqueOperationId(
-      `${verb}${parentTypes}${verb === 'list' ? pascalCase(route.resource) : type}`,
-    )
-    operations.set(method, { tags: [route.resource], summary, operationId, ...rest })
+  const parts: RouteParts = {
+    route,
+    context,
+    resource: resourceOf(context, route.resource),
+    type,
+    item,
+    under:
+      parentStep === undefined ? '' : ` of ${aSingle(resourceOf(context, parentStep.resource))}`,
+    nested: route.parents.length > 0 ? ['404'] : [],
+    etag,
+    add: (method, verb, summary, rest) => {
+      const operationId = context.uniqueOperationId(
+        `${verb}${parentTypes}${verb === 'list' ? pascalCase(route.resource) : type}`,
+      )
+      operations.set(method, { tags: [route.resource], summary, operationId, ...rest })
+    },
+    itemResponse: (description) => success(description, ref(type), item, etag),
   }
-  const itemResponse = (description: string): JsonObject =>
-    success(description, ref(type), item, etag)
+  if (route.kind === 'singular') singularOperations(parts)
+  else if (route.kind === 'list') listOperations(parts)
+  else itemOperations(parts)
+  return operations
+}
 
-  if (route.kind === 'singular') {
-    add('get', 'get', `Get ${route.resource}`, {
-      parameters: [...EVERY_ROUTE, parameterRef('If-None-Match')],
-      responses: {
-        '200': itemResponse(`The \`${route.resource}\` object.`),
-        ...NOT_MODIFIED,
-        ...errorResponses(['400']),
-      },
-    })
-    // POST creates or replaces the object, as json-server 0.17 has it.
-    add('post', 'create', `Create or replace ${route.resource}`, {
+/** GET, PUT and PATCH (and POST, which replaces) on a singular resource. */
+function singularOperations(parts: RouteParts): void {
+  const { route, resource, type, item, etag, add, itemResponse } = parts
+  add('get', 'get', `Get ${route.resource}`, {
+    parameters: [...EVERY_ROUTE, parameterRef('If-None-Match')],
+    responses: {
+      '200': itemResponse(`The \`${route.resource}\` object.`),
+      ...NOT_MODIFIED,
+      ...errorResponses(['400']),
+    },
+  })
+  // POST creates or replaces the object, as json-server 0.17 has it.
+  add('post', 'create', `Create or replace ${route.resource}`, {
+    parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
+    requestBody: body(ref(`${type}Create`), item),
+    responses: {
+      '201': success('The stored object.', ref(type), item, {
+        Location: headerRef('Location'),
+        ...etag,
+      }),
+      ...errorResponses([...WRITE_ERRORS, '412']),
+    },
+  })
+  for (const [method, verb, schemaName, example] of [
+    ['put', 'replace', 'Create', item],
+    ['patch', 'update', 'Update', patchExample(item, resource.idKey)],
+  ] as const) {
+    add(method, verb, `${verb === 'replace' ? 'Replace' : 'Update'} ${route.resource}`, {
       parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
-      requestBody: body(ref(`${type}Create`), item),
+      requestBody: body(ref(`${type}${schemaName}`), example),
       responses: {
-        '201': success('The stored object.', ref(type), item, {
-          Location: headerRef('Location'),
-          ...etag,
-        }),
+        '200': itemResponse(`The ${verb === 'replace' ? 'replaced' : 'merged'} object.`),
         ...errorResponses([...WRITE_ERRORS, '412']),
       },
     })
-    for (const [method, verb, schemaName, example] of [
-      ['put', 'replace', 'Create', item],
-      ['patch', 'update', 'Update', patchExample(item, resource.idKey)],
-    ] as const) {
-      add(method, verb, `${verb === 'replace' ? 'Replace' : 'Update'} ${route.resource}`, {
-        parameters: [...EVERY_ROUTE, parameterRef('If-Match')],
-        requestBody: body(ref(`${type}${schemaName}`), example),
-        responses: {
-          '200': itemResponse(`The ${verb === 'replace' ? 'replaced' : 'merged'} object.`),
-          ...errorResponses([...WRITE_ERRORS, '412']),
-        },
-      })
-    }
-    return operations
   }
+}
 
-  if (route.kind === 'list') {
-    const listSchema = { oneOf: [{ type: 'array', items: ref(type) }, ref(`${type}Page`)] }
-    const listHeaders = {
-      'X-Total-Count': headerRef('X-Total-Count'),
-      Link: headerRef('Link'),
-      ...etag,
-    }
-    const listExample = item === undefined ? undefined : [item]
-    add('get', 'list', `List ${route.resource}${under}`, {
-      parameters: listQueryParameters(
-        context.schema,
-        resource,
-        context.idOf,
-        route.relation?.field,
+/** GET (the query language) and POST (create) on a list. */
+function listOperations(parts: RouteParts): void {
+  const { route, context, resource, type, item, under, nested, etag, add } = parts
+  const listSchema = { oneOf: [{ type: 'array', items: ref(type) }, ref(`${type}Page`)] }
+  const listHeaders = {
+    'X-Total-Count': headerRef('X-Total-Count'),
+    Link: headerRef('Link'),
+    ...etag,
+  }
+  const listExample = item === undefined ? undefined : [item]
+  add('get', 'list', `List ${route.resource}${under}`, {
+    parameters: listQueryParameters(context.schema, resource, context.idOf, route.relation?.field),
+    responses: {
+      '200': success(
+        'The matching items: an array, or a page envelope with `_per_page`.',
+        listSchema,
+        listExample,
+        listHeaders,
       ),
+      ...NOT_MODIFIED,
+      ...errorResponses(sorted(['400', ...nested])),
+    },
+  })
+  const relation = route.relation
+  const createSchema =
+    relation === undefined
+      ? ref(`${type}Create`)
+      : nestedCreateSchema(resource, relation, type, context.idOf)
+  const createExample = withoutKeys(
+    item,
+    relation === undefined ? [resource.idKey] : [resource.idKey, relation.field],
+  )
+  add(
+    'post',
+    'create',
+    `Create ${aSingle(resource)}${relation === undefined ? '' : ` for ${aSingle(resourceOf(context, relation.parent))}`}`,
+    {
+      parameters: [...EVERY_ROUTE],
+      requestBody: body(createSchema, createExample),
       responses: {
-        '200': success(
-          'The matching items: an array, or a page envelope with `_per_page`.',
-          listSchema,
-          listExample,
-          listHeaders,
-        ),
-        ...NOT_MODIFIED,
-        ...errorResponses(sorted(['400', ...nested])),
+        '201': success('The created item, with its new id.', ref(type), item, {
+          Location: headerRef('Location'),
+          ...etag,
+        }),
+        ...errorResponses(sorted([...WRITE_ERRORS, ...nested, '409'])),
       },
-    })
-    const relation = route.relation
-    const createSchema =
-      relation === undefined
-        ? ref(`${type}Create`)
-        : nestedCreateSchema(resource, relation, type, context.idOf)
-    const createExample = withoutKeys(
-      item,
-      relation === undefined ? [resource.idKey] : [resource.idKey, relation.field],
-    )
-    add(
-      'post',
-      'create',
-      `Create ${aSingle(resource)}${relation === undefined ? '' : ` for ${aSingle(resourceOf(context, relation.parent))}`}`,
-      {
-        parameters: [...EVERY_ROUTE],
-        requestBody: body(createSchema, createExample),
-        responses: {
-          '201': success('The created item, with its new id.', ref(type), item, {
-            Location: headerRef('Location'),
-            ...etag,
-          }),
-          ...errorResponses(sorted([...WRITE_ERRORS, ...nested, '409'])),
-        },
-      },
-    )
-    return operations
-  }
+    },
+  )
+}
 
+/** GET, PUT, PATCH and DELETE on an item. */
+function itemOperations(parts: RouteParts): void {
+  const { route, context, resource, type, item, under, add, itemResponse } = parts
   const single = `${aSingle(resource)}${under}`
   add('get', 'get', `Get ${single}`, {
     parameters: itemQueryParameters(context.schema, resource),
@@ -203,5 +231,4 @@ export function routeOperations(
       ...errorResponses(deleteErrors),
     },
   })
-  return operations
 }

@@ -5,7 +5,7 @@ import type { Store } from '../../store/store.ts'
 import { validateWrite, type WriteContext, type WriteKind } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { rowBody, toJsonBody } from '../answer/json-body.ts'
-import { formFields } from '../request/form-body.ts'
+import { formFields, type FormFields } from '../request/form-body.ts'
 import { checkPreconditions, existing } from './preconditions.ts'
 import { readJsonBody } from '../request/read-json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
@@ -21,57 +21,80 @@ export type WriteDeps = {
   readonly guard?: WriteGuard | undefined
 }
 
+type Single = Target & { kind: 'single' }
+type Collection = Target & { kind: 'collection' }
+type Item = Target & { kind: 'item' }
+
 /**
  * POST, PUT, PATCH and DELETE: 404, then preconditions (412), then the body (415, 400, 422), then
  * validation (422, 409). Under `fakeWrites` every check runs and the answer is what a real write
  * would give, but nothing changes (and no id is used up).
  */
 export async function write(c: Context, target: Target, deps: WriteDeps): Promise<Response> {
-  const { store, options } = deps
-  const method = c.req.method
-  const resource = target.resource
-  const name = resource.name
-  if (target.kind === 'single') {
-    const current = checkPreconditions(c, store.single(name))
-    // POST creates or replaces the object, as in json-server 0.17.
-    const kind = method === 'PATCH' ? 'patch' : 'replace'
-    const sent = await readJsonBody(c, formFields(resource, noRows, current))
-    const body = validateWrite(kind, resource, sent, context(store))
-    const next = kind === 'replace' ? body : { ...current, ...body }
-    const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
-    return method === 'POST'
-      ? sendJson(c, saved, 201, { Location: `/${name}` })
-      : sendJson(c, saved)
-  }
-  const form = formFields(resource, () => store.list(name), undefined)
-  if (target.kind === 'collection') {
-    const body = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
-    const owned = deps.guard === undefined ? body : await deps.guard.create(name, body)
-    const created = validateWrite('create', resource, owned, context(store))
-    const { idKey } = resource
-    const row = options.fakeWrites
-      ? { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
-      : await store.insert(name, created)
-    const location = `/${name}/${encodeURIComponent(String(row[idKey]))}`
-    return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
-  }
+  if (target.kind === 'single') return writeSingle(c, target, deps)
+  if (target.kind === 'collection') return create(c, target, deps)
   const row = checkPreconditions(c, existing(c, target))
-  const id = row[resource.idKey] as Id
-  const kind: WriteKind = method === 'PUT' ? 'replace' : 'patch'
-  if (method === 'DELETE') {
-    await deps.guard?.change(name, row, undefined, kind)
-    return remove(c, resource, row, deps)
+  if (c.req.method === 'DELETE') {
+    await deps.guard?.change(target.resource.name, row, undefined, 'patch')
+    return remove(c, target.resource, row, deps)
   }
-  const read = withParentKeys(await readJsonBody(c, form), name, target.parents, store.schema)
+  return update(c, target, row, deps)
+}
+
+/** PUT and PATCH on a singular resource; POST creates or replaces it, as in json-server 0.17. */
+async function writeSingle(c: Context, target: Single, deps: WriteDeps): Promise<Response> {
+  const { store, options } = deps
+  const { resource } = target
+  const method = c.req.method
+  const current = checkPreconditions(c, store.single(resource.name))
+  const kind = method === 'PATCH' ? 'patch' : 'replace'
+  const sent = await readJsonBody(c, formFields(resource, noRows, current))
+  const body = validateWrite(kind, resource, sent, context(store))
+  const next = kind === 'replace' ? body : { ...current, ...body }
+  const saved = rowBody(options.fakeWrites ? next : await store.setSingle(resource.name, next))
+  return method === 'POST'
+    ? sendJson(c, saved, 201, { Location: `/${resource.name}` })
+    : sendJson(c, saved)
+}
+
+/** POST on a list: 201 with the new item and its `Location`. */
+async function create(c: Context, target: Collection, deps: WriteDeps): Promise<Response> {
+  const { store, options } = deps
+  const { resource } = target
+  const { name, idKey } = resource
+  const sent = await readJsonBody(c, listForm(resource, store))
+  const body = withParentKeys(sent, name, target.parents, store.schema)
+  const owned = deps.guard === undefined ? body : await deps.guard.create(name, body)
+  const created = validateWrite('create', resource, owned, context(store))
+  const row = options.fakeWrites
+    ? { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
+    : await store.insert(name, created)
+  const location = `/${name}/${encodeURIComponent(String(row[idKey]))}`
+  return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
+}
+
+/** PUT (replace) and PATCH (merge) on an item. */
+async function update(c: Context, target: Item, row: Row, deps: WriteDeps): Promise<Response> {
+  const { store, options } = deps
+  const { resource } = target
+  const { name, idKey } = resource
+  const id = row[idKey] as Id
+  const kind: WriteKind = c.req.method === 'PUT' ? 'replace' : 'patch'
+  const sent = await readJsonBody(c, listForm(resource, store))
+  const read = withParentKeys(sent, name, target.parents, store.schema)
   const body = (await deps.guard?.change(name, row, read, kind)) ?? read
   const changes = validateWrite(kind, resource, body, context(store, id))
   const saved = options.fakeWrites
-    ? fakeUpdate(kind, row, changes, { [resource.idKey]: id })
+    ? fakeUpdate(kind, row, changes, { [idKey]: id })
     : kind === 'replace'
       ? await store.replace(name, id, changes)
       : await store.patch(name, id, changes)
   if (saved === undefined) throw notFound(splitUrl(c.req.url).pathname)
   return sendJson(c, rowBody(shown(deps, name, saved)))
+}
+
+function listForm(resource: ResourceSpec, store: Store): FormFields {
+  return formFields(resource, () => store.list(resource.name), undefined)
 }
 
 function shown(deps: WriteDeps, resource: string, row: Row): Row {
