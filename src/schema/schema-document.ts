@@ -38,7 +38,7 @@ export function schemaFromDocument(
     if (!result.ok) throw new UserError(`${name}: invalid schema`, result.issues)
     return { schema: result.schema, plainData: undefined }
   }
-  const checked = checkPlainDb(document, name, options.idKey)
-  const data = reading.copy ? structuredClone(checked) : checked
+  checkPlainDb(document, name, options.idKey)
+  const data = reading.copy ? structuredClone(document) : document
   return { schema: schemaFromData(data, options), plainData: data }
 }

@@ -38,7 +38,11 @@ export const SCHEMA_KEY = '$schema'
  * resources, objects for singular ones; `$schema` is left alone. Throws a UserError: one line for
  * what json-server refuses too (not an object, a name with `/`), else every problem listed.
  */
-export function checkPlainDb(value: unknown, file: string, idKey = DEFAULT_ID_KEY): Data {
+export function checkPlainDb(
+  value: unknown,
+  file: string,
+  idKey = DEFAULT_ID_KEY,
+): asserts value is Data {
   const issues: Issue[] = []
   if (!isJsonObject(value)) {
     const found = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value
@@ -69,7 +73,6 @@ export function checkPlainDb(value: unknown, file: string, idKey = DEFAULT_ID_KE
     if (more > 0) shown.push({ path: '', message: `and ${more} more problems` })
     throw new UserError(`${file}: invalid database`, shown)
   }
-  return value as Data
 }
 
 function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue[] {
