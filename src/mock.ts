@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { AuthConfig } from './auth/auth-config.ts'
+import { withKnownPasswords } from './auth/known-passwords.ts'
 import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
 import { resolve } from 'node:path'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
@@ -87,8 +88,11 @@ export async function openMock(
   const file = options.db ?? ':memory:'
   const generateData = (only: ReadonlySet<string>, existing: Data): Data =>
     plainData === undefined
-      ? generate(schema, { seed, only, existing, ...progress(options.onProgress) })
+      ? withPasswords(generate(schema, { seed, only, existing, ...progress(options.onProgress) }))
       : pick(plainData, only)
+  // Generated users of a schema that declares auth get known passwords.
+  const withPasswords = (data: Data): Data =>
+    auth === undefined || schema.auth === undefined ? data : withKnownPasswords(data, auth, seed)
   const store = await Store.open({
     schema,
     file: file === ':memory:' ? file : resolve(file),

@@ -1,4 +1,5 @@
 import { delaySpan } from '../app-options.ts'
+import { authSummary } from '../auth/auth-summary.ts'
 import type { JsonObject } from '../json.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
@@ -40,6 +41,7 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     '',
     ...ruleLines(info.rules),
     `  ${ownRoutes(mock.schema)}`,
+    ...authLines(mock),
     ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
     paint('dim', '  Press Ctrl+C to stop.'),
     '',
@@ -62,4 +64,11 @@ function ruleLines(rules: JsonObject | undefined): string[] {
   if (rules === undefined || Object.keys(rules).length === 0) return []
   const lines = Object.entries(rules).map(([from, to]) => `  ${from} -> ${String(to)}`)
   return ['  Other routes (GET /__rules)', ...lines, '']
+}
+
+function authLines(mock: Mock): string[] {
+  const { auth } = mock
+  if (auth === undefined) return []
+  const known = mock.schema.auth !== undefined
+  return authSummary(auth, mock.store.list(auth.users), known).map((line) => `  ${line}`)
 }

@@ -1,6 +1,6 @@
 /** The keys each level of a schema document accepts; the shipped JSON Schema is tested against these. */
-export const TOP_LEVEL_KEYS = ['$schema', 'seed', 'resources', 'openapi'] as const
-export const RESOURCE_KEYS = ['count', 'singular', 'id', 'fields'] as const
+export const TOP_LEVEL_KEYS = ['$schema', 'seed', 'resources', 'openapi', 'auth'] as const
+export const RESOURCE_KEYS = ['count', 'singular', 'id', 'fields', 'access'] as const
 
 /** Exactly one of these makes an object a field spec rather than a nested object. */
 export const FIELD_KINDS = ['faker', 'ref', 'enum', 'array', 'value', 'object'] as const

@@ -4,6 +4,7 @@ import { report, unknownKey, type ResourceInfo } from './context.ts'
 import { DEFAULT_SEED, TOP_LEVEL_KEYS, isOneOf } from './keys.ts'
 import { parseResource, readResourceInfo } from './parse-resource.ts'
 import { childPath } from './path.ts'
+import { parseAuth } from './parse-auth.ts'
 import { buildRelations, refCycleIssues } from './relations.ts'
 import { resourceNameProblem } from './resource-name.ts'
 import { DEFAULT_ID_KEY, type FakerCatalog, type ResourceSpec, type Schema } from './types.ts'
@@ -38,11 +39,10 @@ export function parseSchema(
   const resources = parseResources(input['resources'], catalog, issues, idKey)
   const relations = buildRelations(resources)
   issues.push(...refCycleIssues({ resources, relations }))
+  const auth = parseAuth(input['auth'], input['resources'], resources, relations, issues)
   if (issues.length > 0) return { ok: false, issues }
-  return {
-    ok: true,
-    schema: { seed: seed as number, resources, relations, origin: 'schema' },
-  }
+  const schema: Schema = { seed: seed as number, resources, relations, origin: 'schema' }
+  return { ok: true, schema: auth === undefined ? schema : { ...schema, auth } }
 }
 
 function parseResources(
