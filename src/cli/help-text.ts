@@ -9,6 +9,7 @@ Usage
   fauxrest openapi <schema> [--out FILE]   print the OpenAPI 3.1 document (served at /openapi.json)
   fauxrest types <schema> [--out FILE]     print TypeScript types for every resource
   fauxrest import <openapi> [--out FILE]   write the schema an OpenAPI document is served as
+  fauxrest infer <sample> [--out FILE]     write a schema inferred from sample JSON
   fauxrest <command> --help                options and examples of one command
 
 Examples
@@ -16,6 +17,7 @@ Examples
   fauxrest db.json                          serve a plain json-server file, writes go back into it
   fauxrest openapi.yaml                     serve an OpenAPI 3.0/3.1 document as a stateful mock
   fauxrest generate schema.json --out db.json --seed 7
+  fauxrest infer response.json --out schema.json
 `
 
 const SERVE = `fauxrest [serve] <file> [options]
@@ -104,6 +106,22 @@ Example
   fauxrest import openapi.yaml --out schema.json && fauxrest schema.json
 `
 
+const INFER = `fauxrest infer <sample> [--out FILE] [--name NAME]
+
+Writes a fauxrest schema for sample JSON, printed without --out. The sample is one response (an
+object, or an array of objects; its resource is named after the file, or --name) or a whole
+json-server database (arrays of items, objects for singular resources). It finds field types,
+optional and nullable fields, enums (small sets of repeated values), references (userId -> users;
+a resource the sample lacks gets a stand-in) and faker methods from names and values (emails,
+URLs, ISO dates, UUIDs, phone numbers, lorem text). Counts are the sample's; change them and run
+fauxrest generate or serve the schema. The schema written always passes fauxrest check.
+
+Examples
+  curl -s https://jsonplaceholder.typicode.com/db > db.json && fauxrest infer db.json --out schema.json
+  fauxrest infer users.json --out schema.json    one response: resource "users"
+  fauxrest infer response.json --name orders
+`
+
 export function helpText(topic: CommandName | undefined): string {
   switch (topic) {
     case 'serve':
@@ -118,6 +136,8 @@ export function helpText(topic: CommandName | undefined): string {
       return TYPES
     case 'import':
       return IMPORT
+    case 'infer':
+      return INFER
     default:
       return MAIN
   }

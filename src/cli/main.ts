@@ -5,6 +5,7 @@ import { parseCliArgs } from './parse-cli-args.ts'
 import { runCheck } from './run-check.ts'
 import { runGenerate } from './run-generate.ts'
 import { runImport } from './run-import.ts'
+import { runInfer } from './run-infer.ts'
 import { runOpenApi } from './run-openapi.ts'
 import { runServe } from './run-serve.ts'
 import { runTypes } from './run-types.ts'
@@ -33,6 +34,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runTypes(command, io)
       case 'import':
         return await runImport(command, io)
+      case 'infer':
+        return await runInfer(command, io)
     }
   } catch (error) {
     io.err(formatError(error))

@@ -4,7 +4,15 @@ import { DELETE_MODES, type Delay, type DeleteMode } from '../app-options.ts'
 import { FORBIDDEN_KEYS } from '../json.ts'
 import type { SchemaOptions } from '../schema/types.ts'
 
-export const COMMANDS = ['serve', 'generate', 'check', 'openapi', 'types', 'import'] as const
+export const COMMANDS = [
+  'serve',
+  'generate',
+  'check',
+  'openapi',
+  'types',
+  'import',
+  'infer',
+] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 export type ServeFlags = {
@@ -63,6 +71,12 @@ export type CliCommand =
       readonly out: string | undefined
       readonly seed: number | undefined
     }
+  | {
+      readonly command: 'infer'
+      readonly file: string
+      readonly out: string | undefined
+      readonly name: string | undefined
+    }
 
 // Short forms and aliases are json-server's (`-s` is --static there, so the seed has none).
 const OPTIONS = {
@@ -93,6 +107,7 @@ const OPTIONS = {
   foreignKeySuffix: { type: 'string' },
   fks: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -153,10 +168,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     command !== 'openapi' &&
     command !== 'types' &&
     command !== 'import' &&
+    command !== 'infer' &&
     values.out
   ) {
     throw new UserError(`--out does not apply to ${command}`)
   }
+  if (command !== 'infer' && values.name !== undefined) {
+    throw new UserError('--name only applies to infer')
+  }
+  if (command === 'infer') return inferCommand(file, values)
   const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, 0)
   const reading = schemaReading(values)
   switch (command) {
@@ -178,6 +198,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
 }
 
 type Values = ReturnType<typeof parse>['values']
+
+// Infer reads sample JSON, not a schema or a db: the reading and generating flags mean nothing.
+function inferCommand(file: string, values: Values): CliCommand {
+  const unused = (['seed', 'id', 'foreignKeySuffix', 'fks'] as const).find(
+    (name) => values[name] !== undefined,
+  )
+  if (unused !== undefined) throw new UserError(`--${unused} does not apply to infer`)
+  return { command: 'infer', file, out: values.out, name: values.name }
+}
 
 function parse(argv: readonly string[]) {
   try {

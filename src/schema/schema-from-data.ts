@@ -134,13 +134,14 @@ export function schemaFromData(data: Data, options: SchemaOptions = {}): Schema 
  * 1.0's default; the store keeps the form of the last id), uuids when every id is one, else nanoids.
  * Items without an id do not count.
  */
-function idStrategyOf(rows: readonly Row[], idKey: string): IdStrategy {
+export function idStrategyOf(rows: readonly Row[], idKey: string): IdStrategy {
   const ids = rows.map((row) => row[idKey]).filter((id) => id !== undefined)
   if (ids.every(isIntegerId)) return 'integer'
   return ids.every((id) => typeof id === 'string' && UUID.test(id)) ? 'uuid' : 'nanoid'
 }
 
-function inferRelations(
+/** Relations from `<singular><suffix>` fields (`postId` in comments -> posts), as json-server reads them. */
+export function inferRelations(
   data: Data,
   resources: ReadonlyMap<string, ResourceSpec>,
   suffix: string,

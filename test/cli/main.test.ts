@@ -122,7 +122,7 @@ describe('fauxrest generate', () => {
 })
 
 describe('fauxrest --help', () => {
-  it.each(['serve', 'generate', 'check', 'openapi', 'types'])(
+  it.each(['serve', 'generate', 'check', 'openapi', 'types', 'infer'])(
     'shows help and examples for %s',
     async (command) => {
       const result = await run(command, '--help')

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises'
+import { basename, extname, resolve } from 'node:path'
+import { UserError } from '../errors.ts'
+import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { inferSchema } from '../infer/infer-schema.ts'
+import { parseJsonText } from '../json-text.ts'
+import { parseSchema } from '../schema/parse-schema.ts'
+import type { CliIo } from './cli-io.ts'
+import { emit } from './emit.ts'
+
+type InferCommand = {
+  readonly file: string
+  readonly out: string | undefined
+  readonly name: string | undefined
+}
+
+/** Writes a schema inferred from sample JSON; it always passes `fauxrest check`. */
+export async function runInfer(command: InferCommand, io: CliIo): Promise<number> {
+  const path = resolve(io.cwd, command.file)
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : (code ?? String(error))
+    throw new UserError(`cannot read ${command.file}: ${reason}`, [], { cause: error })
+  }
+  const sample = parseJsonText(text, command.file)
+  // A response names its resource after the file (users.json -> users) unless --name says.
+  const name = command.name ?? basename(command.file, extname(command.file))
+  const catalog = createFakerCatalog()
+  let document
+  try {
+    document = inferSchema(sample, name, catalog)
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`${command.file}: ${error.message}`)
+    throw error
+  }
+  const checked = parseSchema(document, catalog)
+  if (!checked.ok) {
+    throw new UserError(`${command.file}: the inferred schema does not check`, checked.issues)
+  }
+  await emit(`${JSON.stringify(document, null, 2)}\n`, command.out, io)
+  if (command.out !== undefined) {
+    const resources = [...checked.schema.resources.values()].map((resource) =>
+      resource.singular ? resource.name : `${resource.name} ${resource.count}`,
+    )
+    io.err(`fauxrest: wrote ${command.out}: ${resources.join(', ')}\n`)
+  }
+  return 0
+}
