@@ -29,7 +29,7 @@ export function stringsProblem(
           ? formatString(faker, format ?? 'password')
           : fromPattern(faker, pattern)
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
       return { key, message: `${cannotMake}: ${reason}; ${howTo}` }
     }
     if (made === undefined) return undefined

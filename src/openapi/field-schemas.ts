@@ -65,6 +65,9 @@ export function objectSchema(
 
 export function fieldSchema(field: FieldSpec, mode: FieldMode, idOf: IdSchemaOf): JsonObject {
   const schema = baseSchema(field, mode, idOf)
+  // The schema's constraint keywords are JSON Schema's own, as OpenAPI 3.1 reads them; a declared
+  // format wins over the one the faker method suggests.
+  if (field.constraints !== undefined) Object.assign(schema, field.constraints)
   if (field.nullable) makeNullable(schema)
   if (field.default !== undefined) schema['default'] = field.default
   return schema

@@ -84,7 +84,10 @@ export function parseConstraints(
   }
   checkOrder(out, 'minLength', 'maxLength', path, issues)
   checkOrder(out, 'minItems', 'maxItems', path, issues)
-  return Object.keys(out).length === 0 ? undefined : out
+  if (Object.keys(out).length === 0) return undefined
+  // In the order the schema writes them, as the OpenAPI document and the types show them.
+  const keys = Object.keys(spec).filter((key) => Object.hasOwn(out, key))
+  return Object.fromEntries(keys.map((key) => [key, out[key as keyof Constraints]])) as Constraints
 }
 
 function boundMessage(key: BoundKey, value: unknown): string {

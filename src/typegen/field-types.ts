@@ -9,7 +9,13 @@ import type {
 } from '../schema/types.ts'
 
 /** A property of an interface or object type, before rendering. */
-export type Member = { readonly key: string; readonly optional: boolean; readonly type: string }
+export type Member = {
+  readonly key: string
+  readonly optional: boolean
+  readonly type: string
+  /** JSDoc tags for what the type cannot say: the field's constraints. */
+  readonly tags?: readonly string[]
+}
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 const SIMPLE_TYPE = /^[A-Za-z_$][A-Za-z0-9_$]*(\[\])*$/
@@ -47,9 +53,36 @@ function arrayOf(element: string): string {
 /** Renders members as an object type body at `indent` (the closing brace one level out). */
 export function renderMembers(members: readonly Member[], indent: string): string {
   const lines = members.map(
-    (member) => `${indent}${propertyKey(member.key)}${member.optional ? '?' : ''}: ${member.type}`,
+    (member) =>
+      docComment(member.tags ?? [], indent) +
+      `${indent}${propertyKey(member.key)}${member.optional ? '?' : ''}: ${member.type}`,
   )
   return lines.join('\n')
+}
+
+function docComment(tags: readonly string[], indent: string): string {
+  if (tags.length === 0) return ''
+  if (tags.length === 1) return `${indent}/** ${tags[0] ?? ''} */\n`
+  return `${indent}/**\n${tags.map((line) => `${indent} * ${line}\n`).join('')}${indent} */\n`
+}
+
+/**
+ * `@minLength 3`, `@pattern ^[A-Z]+$`: the constraints as JSDoc tags (the names JSON Schema
+ * generators read); an array's item constraints as `@items.maxLength 9`.
+ */
+function constraintTags(field: FieldSpec): string[] {
+  const tags = Object.entries(field.constraints ?? {}).map(([key, value]) => tag(key, value))
+  if (field.kind !== 'array') return tags
+  const items = Object.entries(field.of.constraints ?? {}).map(([key, value]) =>
+    tag(`items.${key}`, value),
+  )
+  return [...tags, ...items]
+}
+
+function tag(key: string, value: unknown): string {
+  // A pattern could hold the comment's end.
+  const text = value === true ? '' : ` ${String(value).replaceAll('*/', '*\\/')}`
+  return `@${key}${text}`
 }
 
 export function fieldMembers(
@@ -58,11 +91,15 @@ export function fieldMembers(
   schema: Schema,
   indent: string,
 ): Member[] {
-  return [...fields].map(([name, field]) => ({
-    key: name,
-    optional: !isRequired(field, mode),
-    type: fieldType(field, mode, schema, indent),
-  }))
+  return [...fields].map(([name, field]) => {
+    const tags = constraintTags(field)
+    return {
+      key: name,
+      optional: !isRequired(field, mode),
+      type: fieldType(field, mode, schema, indent),
+      ...(tags.length === 0 ? {} : { tags }),
+    }
+  })
 }
 
 function fieldType(field: FieldSpec, mode: FieldMode, schema: Schema, indent: string): string {
