@@ -18,6 +18,11 @@ export function inferSchema(sample: unknown, name: string, catalog: FakerCatalog
   const refs = references(data)
   const resources: JsonObject = {}
   for (const [resource, value] of Object.entries(data)) {
+    if (Array.isArray(value) && value.length === 0) {
+      // Nothing to learn fields from: a free-form resource, as the plain db serves it.
+      resources[resource] = { count: 0 }
+      continue
+    }
     const rows = Array.isArray(value) ? value : [value]
     const refFields = refs.get(resource) ?? new Map<string, string>()
     const ctx = { catalog, parent: undefined, refs: refFields, resource }
@@ -70,7 +75,7 @@ function sampleData(sample: unknown, name: string): Data {
   return Object.fromEntries(
     entries.map(([key, value]) => [
       key,
-      Array.isArray(value) ? rowsOf(value, key) : (value as JsonObject),
+      Array.isArray(value) ? (value as Row[]) : (value as JsonObject),
     ]),
   )
 }

@@ -237,6 +237,20 @@ describe('inferSchema on one response', () => {
     schemaOf(document)
   })
 
+  it('keeps an empty resource of a database free-form', () => {
+    const document = inferSchema(
+      { posts: [{ id: 1, title: 'Hi there' }], comments: [], profile: { name: 'Ann Lee' } },
+      'db',
+      catalog,
+    )
+    expect(document['resources']).toEqual({
+      posts: { count: 1, fields: { title: { faker: 'lorem.words', args: [2] } } },
+      comments: { count: 0 },
+      profile: { singular: true, fields: { name: 'person.fullName' } },
+    })
+    schemaOf(document)
+  })
+
   it.each<[string, unknown, string]>([
     [
       'a schema',
