@@ -72,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
       options,
       docsAssets: deps.docsAssets,
       document: deps.openapi?.document,
+      auth,
     }),
     db: (c) =>
       auth === undefined

@@ -1,5 +1,7 @@
 import type { JsonObject } from '../../json.ts'
+import type { AuthConfig } from '../../auth/auth-config.ts'
 import { buildOpenApi } from '../../openapi/build-openapi.ts'
+import { withBearerSecurity } from '../../openapi/bearer-security.ts'
 import { homepageJson } from '../../pages/homepage-json.ts'
 import { type HomepageInfo, renderHomepage } from '../../pages/homepage.ts'
 import type { Store } from '../../store/store.ts'
@@ -32,7 +34,7 @@ function memo<T>(build: (origin: string) => T): (version: number, origin: string
   }
 }
 
-export function surfacePages(store: Store, options: AppOptions): SurfacePages {
+export function surfacePages(store: Store, options: AppOptions, auth?: AuthConfig): SurfacePages {
   const examples = (resource: string): JsonObject | undefined => exampleItem(store, resource)
   const info = (origin: string): HomepageInfo => ({
     version: VERSION,
@@ -49,9 +51,10 @@ export function surfacePages(store: Store, options: AppOptions): SurfacePages {
       db: store.file === undefined ? 'in memory' : (store.file.split(/[/\\]/).pop() ?? ''),
     },
   })
-  const openApi = memo(() =>
-    toJsonBody(buildOpenApi(store.schema, { examples, deleteMode: options.deleteMode })),
-  )
+  const openApi = memo(() => {
+    const document = buildOpenApi(store.schema, { examples, deleteMode: options.deleteMode })
+    return toJsonBody(auth === undefined ? document : withBearerSecurity(document, auth))
+  })
   const html = memo((origin) => textPage(renderHomepage(info(origin)), 'text/html; charset=utf-8'))
   const json = memo((origin) => toJsonBody(homepageJson(info(origin))))
   return {

@@ -11,6 +11,7 @@ import type { AssetSource, Route } from '../route.ts'
 import { requestHeader } from '../request/request-header.ts'
 import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import { type Page, sendPage, textPage } from '../answer/send-page.ts'
+import type { AuthConfig } from '../../auth/auth-config.ts'
 import { surfacePages } from './surface-pages.ts'
 
 export type SurfaceDeps = {
@@ -19,6 +20,8 @@ export type SurfaceDeps = {
   readonly docsAssets: AssetSource | undefined
   /** The user's OpenAPI document, served instead of the generated one. */
   readonly document?: Readonly<Record<string, unknown>> | undefined
+  /** Auth, when on: the generated document declares its bearer scheme and guarded operations. */
+  readonly auth?: AuthConfig | undefined
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -34,7 +37,7 @@ export type SurfaceRoute = 'home' | 'openapi' | 'docs' | 'docs-slash' | 'docs-as
  * `GET /docs` (Swagger UI) and `GET /docs/assets/{name}` (its files, as the host provides them).
  */
 export function surfaceHandlers(deps: SurfaceDeps): Record<SurfaceRoute, Route> {
-  const pages = surfacePages(deps.store, deps.options)
+  const pages = surfacePages(deps.store, deps.options, deps.auth)
   let docs: Page | undefined
   const docsAsset = cachedAssets(deps.docsAssets)
   // One origin at a time: a Host header is the client's to choose, so nothing grows with them.
