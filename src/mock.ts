@@ -13,12 +13,14 @@ import { serveFetch, type Listening } from './node/serve-fetch.ts'
 import type { Data } from './json.ts'
 import { loadSchema, type LoadedSchema } from './node/load-schema.ts'
 import type { Schema } from './schema/types.ts'
-import { Store } from './store/store.ts'
 import { loadRoutesFile } from './node/load-routes.ts'
 import { loadMiddlewares } from './node/load-middlewares.ts'
 import type { Middleware } from './http/pipeline/middlewares.ts'
 import { RouteRules } from './rewrite/route-rules.ts'
 import { parseRoutesFile } from './rewrite/routes-file.ts'
+import type { FileSystem } from './node/file-system.ts'
+import { openStore } from './node/open-store.ts'
+import type { Store } from './store/store.ts'
 
 export type MockOptions = Partial<AppOptions> & {
   /** A schema or plain json-server style db: a file path, or the parsed JSON. */
@@ -50,6 +52,8 @@ export type MockOptions = Partial<AppOptions> & {
    * `--middlewares`): functions, or files of modules exporting one.
    */
   readonly middlewares?: readonly (Middleware | string)[]
+  /** The file operations persistence uses; tests inject failures here. */
+  readonly fs?: FileSystem
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
@@ -61,6 +65,10 @@ export type Mock = {
   readonly options: AppOptions
   /** The auth the server runs with; `undefined` when it is off. */
   readonly auth: AuthConfig | undefined
+  /** The database file's bytes as this server last read or wrote them; `undefined` in memory. */
+  lastSaved(): readonly Uint8Array[] | undefined
+  /** Completed durable writes (journal appends and database file rewrites); 0 in memory. */
+  writes(): number
   listen(port?: number, host?: string): Promise<Listening>
   reset(): Promise<void>
   close(): Promise<void>
@@ -93,11 +101,12 @@ export async function openMock(
   // Generated users of a schema that declares auth get known passwords.
   const withPasswords = (data: Data): Data =>
     auth === undefined || schema.auth === undefined ? data : withKnownPasswords(data, auth, seed)
-  const store = await Store.open({
+  const { store, files } = await openStore({
     schema,
     file: file === ':memory:' ? file : resolve(file),
     generate: generateData,
     reset: options.reset === true,
+    ...(options.fs === undefined ? {} : { fs: options.fs }),
   })
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
@@ -123,6 +132,8 @@ export async function openMock(
     options: appOptions,
     auth,
     reset,
+    lastSaved: () => files?.saved(),
+    writes: () => files?.writes ?? 0,
     async listen(port = 0, host = '127.0.0.1') {
       const listening = await serveFetch(app.fetch, { port, host, bodyLimit: appOptions.bodyLimit })
       const entry: Listening = {

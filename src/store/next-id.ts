@@ -1,4 +1,3 @@
-import { randomUUID, getRandomValues } from 'node:crypto'
 import { isIntegerId, type Id, type Row } from '../json.ts'
 import type { IdStrategy } from '../schema/types.ts'
 
@@ -6,14 +5,14 @@ const NANOID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /** A 21-character URL-safe random id; 64 symbols divide 256, so masking a byte stays uniform. */
 export function nanoid(size = 21): string {
-  const bytes = getRandomValues(new Uint8Array(size))
+  const bytes = crypto.getRandomValues(new Uint8Array(size))
   let id = ''
   for (const byte of bytes) id += NANOID_ALPHABET[byte & 63]
   return id
 }
 
 export function randomId(strategy: Exclude<IdStrategy, 'integer'>): string {
-  return strategy === 'uuid' ? randomUUID() : nanoid()
+  return strategy === 'uuid' ? crypto.randomUUID() : nanoid()
 }
 
 /**

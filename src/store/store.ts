@@ -1,67 +1,115 @@
-import type { Low } from 'lowdb'
-import { AppError } from '../errors.ts'
+import { Low } from 'lowdb'
+import { AppError, UserError } from '../errors.ts'
 import { hasOwn, isId, isIntegerId, isJsonObject } from '../json.ts'
 import type { Data, Id, JsonObject, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
+import type { Change } from './change.ts'
+import { ChangeLog } from './change-log.ts'
+import type { LogEntry } from './change-log.ts'
 import { checkData, invalidDatabase } from './check-data.ts'
-import type { DbFileAdapter, ResourceTexts } from './db-file-adapter.ts'
+import { fill } from './fill-data.ts'
+import type { Generate } from './fill-data.ts'
 import { fsReason } from './fs-reason.ts'
 import { NO_ROWS } from './indices.ts'
-import { MEMORY, fill, openDb, saveOpened } from './open-db.ts'
-import type { Generate, OpenDbOptions, OpenedDb } from './open-db.ts'
+import type { Db, Persistence } from './persistence.ts'
 import { planRemoval, type RemovalPlan } from './remove-plan.ts'
 import { copyObject, mergeRow, withId } from './rows.ts'
-import { restoreFrom, startupData } from './startup-data.ts'
 import { Tables } from './tables.ts'
+import { applyUndo } from './undo.ts'
+import type { Undo } from './undo.ts'
 
-export type StoreOptions = OpenDbOptions
+export type { Generate } from './fill-data.ts'
+
+export type StoreOptions = {
+  readonly schema: Schema
+  /** Where the data lives between runs (see Persistence). */
+  readonly persistence: Persistence
+  /** Produces data for the resources listed (all of them when there is none yet, or on reset). */
+  readonly generate: Generate
+  /** Regenerate everything, discarding what the persistence holds. */
+  readonly reset?: boolean
+  /** The database file as the user named it, for messages; omitted in memory. */
+  readonly label?: string
+  /** Absolute path of the database file, for display; omitted in memory. */
+  readonly file?: string
+}
+
+/** Hears the changes of each mutation once they are durable, in the order they were made. */
+export type CommitListener = (changes: readonly Change[]) => void
+
+const MEMORY = ':memory:'
 
 /**
- * The database: rows in memory with an id index and foreign-key indices, persisted through lowdb.
- * Every mutation changes memory at once, then resolves when a file write holding it completes.
- * Stored rows are never changed in place: an update stores a new object.
+ * The database: rows in memory with an id index and foreign-key indices, persisted through lowdb
+ * (a Persistence adapter). Every mutation changes memory at once, logs its changes, then resolves
+ * when the adapter has made them durable; when it cannot, memory takes back every change not yet
+ * durable and the mutation fails with 503. Stored rows are never changed in place: an update
+ * stores a new object.
  */
 export class Store {
   readonly schema: Schema
   /** Absolute path of the database file; `undefined` in memory. */
   readonly file: string | undefined
-  readonly #low: Low<Data>
-  readonly #adapter: DbFileAdapter | undefined
+  readonly #low: Low<Db>
+  readonly #persistence: Persistence
   readonly #generate: Generate
+  readonly #label: string
   readonly #tables: Tables
-  #startup: () => ResourceTexts = () => new Map()
-  /** Resources that may differ from the startup data, so a reset parses only those. */
-  readonly #changedSinceStart = new Set<string>()
+  /** Each resource's value before its first change, so a reset puts it back. */
+  readonly #startup = new Map<string, Data[string] | undefined>()
+  /** Resources changed since the last reset (or the start). */
+  readonly #changedSinceReset = new Set<string>()
+  readonly #listeners = new Set<CommitListener>()
+  readonly #writing = new Set<Promise<unknown>>()
+  /** Highest log entry known to be durable. */
+  #durable = 0
   #version = 0
   #closed = false
+  /** Why the latest failed write failed, for the changes it took back. */
+  #failure: unknown
 
   static async open(options: StoreOptions): Promise<Store> {
-    const opened = await openDb(options)
-    const store = new Store(options, opened)
+    const { schema, persistence } = options
+    const label = options.label ?? MEMORY
+    const low = new Low<Db>(persistence, { data: {}, log: new ChangeLog() })
+    const before = low.data
+    if (options.reset !== true) await low.read()
+    const found = low.data !== before
+    const existing = found ? checkData(low.data.data, schema, label) : {}
+    const data = fill(schema, existing, options.generate, !found)
+    low.data = { data, log: new ChangeLog() }
+    const store = new Store(options, low, label)
     const repeated = store.#tables.repeatedIds()
-    if (repeated.length > 0) throw invalidDatabase(options.file, repeated)
-    store.#startup = await saveOpened(opened, options.file)
+    if (repeated.length > 0) throw invalidDatabase(label, repeated)
+    // Generated resources are saved now; a driver that recovered a journal folds it in now too.
+    const added = Object.keys(data).filter((name) => !hasOwn(existing, name))
+    const changes = added.map((name): Change => ({
+      op: 'set',
+      resource: name,
+      value: data[name] ?? {},
+    }))
+    try {
+      await store.#commit(low.data.log.append(changes, []))
+    } catch (error) {
+      const cause = error instanceof AppError ? error.cause : error
+      throw new UserError(`cannot write database ${label}: ${fsReason(cause)}`, [], { cause })
+    }
     return store
   }
 
-  private constructor(options: StoreOptions, opened: OpenedDb) {
+  private constructor(options: StoreOptions, low: Low<Db>, label: string) {
     this.schema = options.schema
-    this.file = opened.adapter?.path
-    this.#low = opened.low
-    this.#adapter = opened.adapter
+    this.file = options.file
+    this.#low = low
+    this.#persistence = options.persistence
     this.#generate = options.generate
-    this.#tables = new Tables(this.schema, this.#low.data)
-    if (this.#adapter) this.#adapter.onFailure = (names) => this.#rollback(names)
+    this.#label = label
+    this.#tables = new Tables(this.schema, low.data.data)
   }
 
   /** Increments on every change in memory. */
   get version(): number {
     return this.#version
-  }
-
-  /** Completed file writes (0 in memory). */
-  get writes(): number {
-    return this.#adapter?.writes ?? 0
   }
 
   list(resource: string): readonly Row[] {
@@ -77,18 +125,27 @@ export class Store {
   }
 
   single(resource: string): JsonObject {
-    const value = this.#low.data[resource]
+    const value = this.#data[resource]
     if (!isJsonObject(value)) throw new Error(`${resource} is not a singular resource`)
     return value
   }
 
   data(): Readonly<Data> {
-    return this.#low.data
+    return this.#data
   }
 
   /** The id the next insert without a client id gets; asking does not use it up. */
   peekNextId(resource: string): Id {
     return this.#tables.get(resource).peekId()
+  }
+
+  /**
+   * Calls `listener` with each mutation's changes once they are durable (never for a change a
+   * failed write took back). Returns the function that stops it.
+   */
+  onCommit(listener: CommitListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 
   async insert(resource: string, body: JsonObject): Promise<Row> {
@@ -103,9 +160,11 @@ export class Store {
     } else {
       row = withId(body, idKey, table.takeId())
     }
+    this.#before(resource)
     table.append(row)
-    this.#changed(resource)
-    await this.#commit()
+    await this.#commit(
+      this.#log([{ op: 'insert', resource, row }], [{ kind: 'unappend', resource, row }]),
+    )
     return row
   }
 
@@ -143,59 +202,73 @@ export class Store {
     this.#writable()
     const row = this.get(resource, id)
     if (row === undefined) return undefined
-    for (const name of this.#tables.apply(this.removalPlan(resource, row))) this.#changed(name)
-    await this.#commit()
+    const plan = this.removalPlan(resource, row)
+    for (const name of plan.removed.keys()) this.#before(name)
+    for (const name of plan.nullified.keys()) this.#before(name)
+    const { changes, undo } = this.#tables.apply(plan)
+    await this.#commit(this.#log(changes, undo))
     return row
   }
 
   async setSingle(resource: string, value: JsonObject): Promise<JsonObject> {
     this.#writable()
-    this.single(resource)
+    const was = this.single(resource)
     const stored = copyObject(value)
-    this.#low.data[resource] = stored
-    this.#changed(resource)
-    await this.#commit()
+    this.#before(resource)
+    this.#data[resource] = stored
+    await this.#commit(
+      this.#log(
+        [{ op: 'set', resource, value: stored }],
+        [{ kind: 'unset', resource, value: was }],
+      ),
+    )
     return stored
   }
 
   /** Back to the data the store was opened with; ids handed out since are still not reused. */
   async reset(): Promise<void> {
     this.#writable()
-    const texts = this.#startup()
-    const startup = startupData(this.#low.data, texts, this.#changedSinceStart)
-    if (startup === undefined) return
-    this.#low.data = startup.data
-    for (const name of startup.stale) {
-      const bytes = texts.get(name)
-      if (bytes === undefined) this.#adapter?.touch(name)
-      else this.#adapter?.adopt(name, bytes)
+    if (this.#changedSinceReset.size === 0) return
+    const data = this.#data
+    const changes: Change[] = []
+    const undo: Undo[] = []
+    for (const name of this.#changedSinceReset) {
+      const start = this.#startup.get(name)
+      undo.push({ kind: 'unset', resource: name, value: data[name] })
+      if (start === undefined) {
+        delete data[name]
+        changes.push({ op: 'drop', resource: name })
+      } else {
+        // A copy: the live array changes in place, the startup one must not.
+        const value = Array.isArray(start) ? start.slice() : start
+        data[name] = value
+        changes.push({ op: 'set', resource: name, value })
+      }
     }
-    this.#changedSinceStart.clear()
-    this.#tables.rebuild(startup.data, startup.stale)
-    this.#version++
-    await this.#commit()
+    this.#tables.rebuild(data, this.#changedSinceReset)
+    this.#changedSinceReset.clear()
+    await this.#commit(this.#log(changes, undo))
   }
 
   /** Swaps in new data (a reloaded file, say): resources it lacks are generated, then all is saved. */
   async replaceAll(data: Data): Promise<void> {
     this.#writable()
-    const label = this.file ?? MEMORY
-    const next = fill(this.schema, checkData(data, this.schema, label), this.#generate, false)
+    const previous = this.#data
+    const next = fill(this.schema, checkData(data, this.schema, this.#label), this.#generate, false)
     const repeated = new Tables(this.schema, next).repeatedIds()
-    if (repeated.length > 0) throw invalidDatabase(label, repeated)
-    const names = new Set([...Object.keys(this.#low.data), ...Object.keys(next)])
-    this.#low.data = next
-    for (const name of names) this.#changed(name)
-    this.#tables.rebuild(next, names)
-    await this.#commit()
-  }
-
-  /**
-   * The bytes of the database file as the store last read or wrote it, in pieces; `undefined` in
-   * memory. A file on disk that differs was changed by someone else (or is being written).
-   */
-  lastSaved(): readonly Uint8Array[] | undefined {
-    return this.#adapter?.saved()
+    if (repeated.length > 0) throw invalidDatabase(this.#label, repeated)
+    const changes: Change[] = []
+    for (const name of Object.keys(previous)) {
+      this.#before(name)
+      if (!hasOwn(next, name)) changes.push({ op: 'drop', resource: name })
+    }
+    for (const [name, value] of Object.entries(next)) {
+      this.#before(name)
+      changes.push({ op: 'set', resource: name, value })
+    }
+    this.#low.data.data = next
+    this.#tables.rebuild(next, this.schema.resources.keys())
+    await this.#commit(this.#log(changes, [{ kind: 'undata', data: previous }]))
   }
 
   /** Integer ids another store on this database handed out are not handed out again (a reload). */
@@ -208,15 +281,21 @@ export class Store {
     }
   }
 
-  /** Resolves when every change made so far is on disk (or was undone by a failed write). */
+  /** Resolves when every change made so far is durable (or was taken back by a failed write). */
   async flush(): Promise<void> {
-    await this.#adapter?.idle()
+    while (this.#writing.size > 0) await Promise.allSettled(this.#writing)
   }
 
-  /** Refuses further changes, then waits for the pending ones to reach the disk. */
+  /** Refuses further changes, waits for the pending ones, then lets the persistence come to rest. */
   async close(): Promise<void> {
+    if (this.#closed) return
     this.#closed = true
     await this.flush()
+    await this.#persistence.close()
+  }
+
+  get #data(): Data {
+    return this.#low.data.data
   }
 
   async #update(resource: string, id: Id | string, change: (row: Row) => Row) {
@@ -225,9 +304,14 @@ export class Store {
     const row = table.byId(String(id))
     if (row === undefined) return undefined
     const next = change(row)
+    this.#before(resource)
     table.swap(row, next)
-    this.#changed(resource)
-    await this.#commit()
+    await this.#commit(
+      this.#log(
+        [{ op: 'update', resource, row: next }],
+        [{ kind: 'unswap', resource, now: next, was: row }],
+      ),
+    )
     return next
   }
 
@@ -235,28 +319,55 @@ export class Store {
     if (this.#closed) throw new AppError('unavailable', 'The database is closed.')
   }
 
-  #changed(resource: string): void {
-    this.#version++
-    this.#changedSinceStart.add(resource)
-    this.#adapter?.touch(resource)
+  /** Called before a resource changes: keeps its startup value the first time. */
+  #before(resource: string): void {
+    this.#changedSinceReset.add(resource)
+    if (this.#startup.has(resource)) return
+    const value = this.#data[resource]
+    this.#startup.set(resource, Array.isArray(value) ? value.slice() : value)
   }
 
-  async #commit(): Promise<void> {
+  #log(changes: readonly Change[], undo: readonly Undo[]): LogEntry {
+    this.#version++
+    return this.#low.data.log.append(changes, undo)
+  }
+
+  async #commit(entry: LogEntry): Promise<void> {
+    const writing = this.#low.write()
+    this.#writing.add(writing)
     try {
-      await this.#low.write()
+      await writing
     } catch (error) {
-      const reason = fsReason(error)
-      throw new AppError('unavailable', `The change could not be saved: ${reason}`, {
-        cause: error,
-      })
+      this.#failure = error
+      this.#takeBack()
+      throw unsaved(error)
+    } finally {
+      this.#writing.delete(writing)
+    }
+    // A write that failed after this change was logged took it back, though a later one succeeded.
+    if (entry.undone) throw unsaved(this.#failure)
+    this.#durable = Math.max(this.#durable, entry.seq)
+    const durable = this.#low.data.log.take(this.#durable)
+    if (this.#listeners.size === 0) return
+    for (const done of durable) {
+      for (const listener of this.#listeners) listener(done.changes)
     }
   }
 
-  /** A write failed: memory goes back to what the file holds for these resources. */
-  #rollback(names: ReadonlySet<string>): void {
-    restoreFrom(this.#adapter?.texts() ?? new Map(), this.#low.data, names)
-    for (const name of names) this.#changedSinceStart.add(name)
-    this.#tables.rebuild(this.#low.data, names)
+  /** A write failed: memory takes back every change not yet durable, latest first. */
+  #takeBack(): void {
+    const steps = this.#low.data.log.takeBack(this.#durable)
+    if (steps.length === 0) return
+    const { data, touched } = applyUndo(this.#data, steps)
+    this.#low.data.data = data
+    const names = touched === 'all' ? Object.keys(data) : touched
+    for (const name of names) this.#changedSinceReset.add(name)
+    this.#tables.rebuild(data, touched === 'all' ? this.schema.resources.keys() : touched)
     this.#version++
   }
+}
+
+function unsaved(error: unknown): AppError {
+  const reason = fsReason(error)
+  return new AppError('unavailable', `The change could not be saved: ${reason}`, { cause: error })
 }

@@ -84,19 +84,30 @@ export class Table {
     indexReplace(this.#index, row, next, (other) => this.#rows.indexOf(other))
   }
 
-  /** Removes rows from the live array in place: one splice for one row, one pass for several. */
-  removeAll(gone: ReadonlySet<Row>): void {
+  /**
+   * Removes rows from the live array in place (one splice for one row, one pass for several);
+   * returns where each stood, ascending, so a failed write can put them back.
+   */
+  removeAll(gone: ReadonlySet<Row>): [number, Row][] {
     const rows = this.#rows
+    const positions: [number, Row][] = []
     if (gone.size === 1) {
       const [row] = gone
       const at = row === undefined ? -1 : rows.indexOf(row)
-      if (at !== -1) rows.splice(at, 1)
+      if (row !== undefined && at !== -1) {
+        rows.splice(at, 1)
+        positions.push([at, row])
+      }
     } else {
       let kept = 0
-      for (const row of rows) if (!gone.has(row)) rows[kept++] = row
+      rows.forEach((row, at) => {
+        if (gone.has(row)) positions.push([at, row])
+        else rows[kept++] = row
+      })
       rows.length = kept
     }
     for (const row of gone) indexRemove(this.#index, row)
+    return positions
   }
 
   #load(rows: Row[]): ResourceIndex {

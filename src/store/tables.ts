@@ -1,10 +1,13 @@
 import type { Issue } from '../errors.ts'
+import { isId } from '../json.ts'
 import type { Data } from '../json.ts'
+import type { Change } from './change.ts'
 import type { Schema } from '../schema/types.ts'
 import { repeatedIds } from './check-data.ts'
 import type { RemovalPlan } from './remove-plan.ts'
 import { mergeRow } from './rows.ts'
 import { Table } from './table.ts'
+import type { Undo } from './undo.ts'
 
 /** The plural resources of the database, each a Table over the live array in the data. */
 export class Tables {
@@ -45,21 +48,29 @@ export class Tables {
       .flatMap((table) => repeatedIds(table.spec, table.rows))
   }
 
-  /** Carries out a removal plan; returns the resources it changed. */
-  apply(plan: RemovalPlan): string[] {
-    const changed = new Set<string>()
+  /** Carries out a removal plan; returns its changes and how to take them back. */
+  apply(plan: RemovalPlan): { readonly changes: Change[]; readonly undo: Undo[] } {
+    const changes: Change[] = []
+    const undo: Undo[] = []
     for (const [name, rows] of plan.removed) {
-      this.get(name).removeAll(rows)
-      changed.add(name)
+      const table = this.get(name)
+      const positions = table.removeAll(rows)
+      undo.push({ kind: 'unremove', resource: name, rows: positions })
+      for (const [, row] of positions) {
+        const id = row[table.spec.idKey]
+        if (isId(id)) changes.push({ op: 'delete', resource: name, id })
+      }
     }
     for (const [name, fields] of plan.nullified) {
       const table = this.get(name)
+      const { idKey } = table.spec
       for (const [row, keys] of fields) {
-        const changes = Object.fromEntries(keys.map((key) => [key, null]))
-        table.swap(row, mergeRow(row, changes, table.spec.idKey))
+        const next = mergeRow(row, Object.fromEntries(keys.map((key) => [key, null])), idKey)
+        table.swap(row, next)
+        undo.push({ kind: 'unswap', resource: name, now: next, was: row })
+        changes.push({ op: 'update', resource: name, row: next })
       }
-      changed.add(name)
     }
-    return [...changed]
+    return { changes, undo }
   }
 }

@@ -165,5 +165,5 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
 }
 
 function isOwnWrite(bytes: Buffer, mock: Mock): boolean {
-  return sameBytes(bytes, mock.store.lastSaved() ?? [])
+  return sameBytes(bytes, mock.lastSaved() ?? [])
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMock, type Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { durableData } from '../store/fixtures.ts'
 
 type Post = { id: number; userId: number; title: string; body: string }
 
@@ -22,7 +22,7 @@ describe('group commit over a real socket', () => {
     const file = join(dir.path, 'db.json')
     mock = await createMock({ schema: JSONPLACEHOLDER, db: file })
     const server = await mock.listen(0)
-    const writesBefore = mock.store.writes
+    const writesBefore = mock.writes()
 
     const bodies = Array.from({ length: 100 }, (_, n) => ({
       userId: (n % 10) + 1,
@@ -39,7 +39,7 @@ describe('group commit over a real socket', () => {
         return { status: response.status, post: (await response.json()) as Post }
       }),
     )
-    const fileWrites = mock.store.writes - writesBefore
+    const fileWrites = mock.writes() - writesBefore
 
     expect(answers.map((answer) => answer.status)).toEqual(bodies.map(() => 201))
     const ids = answers.map((answer) => answer.post.id)
@@ -47,7 +47,7 @@ describe('group commit over a real socket', () => {
     expect(ids.toSorted((a, b) => a - b)).toEqual(bodies.map((_, n) => 101 + n))
 
     // Every answer came after a write holding its change: the file has all of them now.
-    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { posts: Post[] }
+    const onDisk = (await durableData(file)) as { posts: Post[] }
     const stored = new Map(onDisk.posts.map((post) => [post.id, post]))
     for (const { post } of answers) expect(stored.get(post.id)).toEqual(post)
 

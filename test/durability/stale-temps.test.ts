@@ -3,7 +3,8 @@ import { once } from 'node:events'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { removeStaleTemps } from '../../src/store/stale-temps.ts'
+import { NODE_FILE_SYSTEM } from '../../src/node/file-system.ts'
+import { removeStaleTemps } from '../../src/node/stale-temps.ts'
 import { tempDir } from '../helpers.ts'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -35,13 +36,15 @@ describe('removeStaleTemps', () => {
       'notes.txt',
     ]
     for (const name of names) await writeFile(join(dir.path, name), '{}')
-    await removeStaleTemps(join(dir.path, 'db.json'))
+    await removeStaleTemps(NODE_FILE_SYSTEM, join(dir.path, 'db.json'))
     expect((await readdir(dir.path)).toSorted()).toEqual(
       names.filter((name) => name !== `.db.json.${dead}-0a1b2c3d.tmp`).toSorted(),
     )
   })
 
   it('ignores a folder that does not exist', async () => {
-    await expect(removeStaleTemps(join(dir.path, 'none', 'db.json'))).resolves.toBeUndefined()
+    await expect(
+      removeStaleTemps(NODE_FILE_SYSTEM, join(dir.path, 'none', 'db.json')),
+    ).resolves.toBeUndefined()
   })
 })

@@ -1,8 +1,9 @@
-import { mkdir, readFile, rmdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMock, type Listening, type Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { durableData } from '../store/fixtures.ts'
+import { controlledFs, diskFull } from '../store/test-fs.ts'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let mock: Mock | undefined
@@ -32,19 +33,18 @@ async function call(server: Listening, method: string, path: string, body?: unkn
 const UNSAVED = {
   status: 503,
   type: 'application/json; charset=utf-8',
-  body: { error: 'The change could not be saved: the path is a folder' },
+  body: { error: 'The change could not be saved: the disk is full' },
 }
 
 describe('a write that fails at run time, over HTTP', () => {
   it('answers 503, keeps no phantom, keeps reading, and the next write saves everything', async () => {
     const file = join(dir.path, 'db.json')
-    mock = await createMock({ schema: JSONPLACEHOLDER, db: file })
+    const { fs, state } = controlledFs()
+    mock = await createMock({ schema: JSONPLACEHOLDER, db: file, fs })
     const server = await mock.listen(0)
     const before = (await call(server, 'GET', '/db')).body as { posts: unknown[] }
 
-    // A folder where the file was: the rename onto it fails, even for root.
-    await unlink(file)
-    await mkdir(file)
+    state.failing = diskFull()
     const failed = await Promise.all([
       call(server, 'POST', '/posts', { userId: 1, title: 'phantom', body: 'never saved' }),
       call(server, 'POST', '/users/2/posts', { title: 'nested phantom', body: 'x' }),
@@ -59,7 +59,7 @@ describe('a write that fails at run time, over HTTP', () => {
     expect((await call(server, 'GET', '/users/3/posts')).body).toHaveLength(10)
     expect((await call(server, 'GET', '/posts/1')).body).toEqual(before.posts[0])
 
-    await rmdir(file)
+    state.failing = undefined
     const saved = await call(server, 'POST', '/posts', { userId: 4, title: 'saved', body: 'y' })
     // Ids handed out to the failed inserts are not reused.
     expect(saved).toEqual({
@@ -67,7 +67,7 @@ describe('a write that fails at run time, over HTTP', () => {
       type: 'application/json; charset=utf-8',
       body: { userId: 4, title: 'saved', body: 'y', id: 103 },
     })
-    const onDisk = JSON.parse(await readFile(file, 'utf8')) as unknown
+    const onDisk = await durableData(file)
     expect(onDisk).toEqual((await call(server, 'GET', '/db')).body)
     expect(onDisk).toMatchObject({ posts: expect.arrayContaining([saved.body]) as unknown })
     await server.close()

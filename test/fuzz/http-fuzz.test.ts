@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMock, type Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { durableData } from '../store/fixtures.ts'
 import { inconsistencies } from './check-consistency.ts'
 import { hostileRequests, type HostileRequest, type Surface } from './hostile.ts'
 import { prng } from './prng.ts'
@@ -121,8 +121,7 @@ describe('hostile requests through the app', () => {
       const served = await mock.app.request('/db')
       expect(JSON.parse(await served.text())).toEqual(mock.store.data())
       await mock.store.flush()
-      const onDisk: unknown =
-        file === ':memory:' ? mock.store.data() : JSON.parse(await readFile(file, 'utf8'))
+      const onDisk: unknown = file === ':memory:' ? mock.store.data() : await durableData(file)
       expect(onDisk).toEqual(mock.store.data())
       // Still serving normally.
       const resource = [...mock.schema.resources.values()].find((spec) => !spec.singular)

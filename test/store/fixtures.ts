@@ -10,8 +10,10 @@ import type {
   ResourceSpec,
   Schema,
 } from '../../src/schema/types.ts'
-import { Store } from '../../src/store/store.ts'
-import type { StoreOptions } from '../../src/store/store.ts'
+import { FilePersistence } from '../../src/node/file-persistence.ts'
+import { openStore as openNodeStore } from '../../src/node/open-store.ts'
+import type { OpenStoreOptions } from '../../src/node/open-store.ts'
+import type { Store, StoreOptions } from '../../src/store/store.ts'
 
 function resource(name: string, id: IdStrategy = 'integer', singular = false): ResourceSpec {
   return { name, singular, count: 0, id, fields: undefined, idPosition: 0, idKey: 'id' }
@@ -119,8 +121,42 @@ export async function listDir(dir: string): Promise<string[]> {
   return (await readdir(dir)).toSorted()
 }
 
-export function openStore(file: string, options: Partial<StoreOptions> = {}): Promise<Store> {
-  return Store.open({ schema: SCHEMA, file, generate: recordingGenerate().generate, ...options })
+const filesOf = new WeakMap<Store, FilePersistence>()
+
+/** A store over `file` (or ':memory:'); its file persistence is remembered for `writesOf`. */
+export async function openStore(
+  file: string,
+  options: Partial<OpenStoreOptions> = {},
+): Promise<Store> {
+  const { store, files } = await openNodeStore({
+    schema: SCHEMA,
+    file,
+    generate: recordingGenerate().generate,
+    ...options,
+  })
+  if (files !== undefined) filesOf.set(store, files)
+  return store
+}
+
+/** Completed durable writes of a store opened by `openStore` (0 in memory). */
+export function writesOf(store: Store): number {
+  return filesOf.get(store)?.writes ?? 0
+}
+
+/** Brings the database file of a store opened by `openStore` up to date now. */
+export async function foldOf(store: Store): Promise<void> {
+  await filesOf.get(store)?.fold()
+}
+
+/** The database file's bytes as the store last read or wrote them; `undefined` in memory. */
+export function savedOf(store: Store): readonly Uint8Array[] | undefined {
+  return filesOf.get(store)?.saved()
+}
+
+/** The data a server starting now on `file` would read (the file with its journal replayed). */
+export async function durableData(file: string): Promise<Data | undefined> {
+  const db = await new FilePersistence({ path: file, label: file }).read()
+  return db?.data
 }
 
 export function deepCopy<T>(value: T): T {

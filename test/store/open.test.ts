@@ -3,7 +3,6 @@ import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path'
 import { UserError } from '../../src/errors.ts'
 import type { Row } from '../../src/json.ts'
-import { Store } from '../../src/store/store.ts'
 import {
   SCHEMA,
   generateAll,
@@ -12,6 +11,8 @@ import {
   readJson,
   recordingGenerate,
   useTempDb,
+  writesOf,
+  durableData,
 } from './fixtures.ts'
 
 const ALL = [...SCHEMA.resources.keys()]
@@ -25,7 +26,7 @@ describe('opening a database file', () => {
     const store = await openStore(temp.file, { generate })
     expect(calls).toEqual([ALL])
     expect(store.file).toBe(temp.file)
-    expect(store.writes).toBe(1)
+    expect(writesOf(store)).toBe(1)
     expect(await readFile(temp.file, 'utf8')).toBe(`${JSON.stringify(generateAll(), null, 2)}\n`)
   })
 
@@ -38,7 +39,7 @@ describe('opening a database file', () => {
     const { calls, generate } = recordingGenerate()
     const again = await openStore(temp.file, { generate })
     expect(calls).toEqual([])
-    expect(again.writes).toBe(0)
+    expect(writesOf(again)).toBe(0)
     expect(again.data()).toEqual(first.data())
     for (const name of ['users', 'posts', 'comments']) {
       for (const row of first.list(name)) expect(again.get(name, String(row['id']))).toEqual(row)
@@ -79,7 +80,7 @@ describe('opening a database file', () => {
     const store = await openStore(temp.file)
     expect(store.list('users')).toEqual([{ id: 1 }])
     await store.insert('users', {})
-    expect(await readJson(temp.file)).toEqual(store.data())
+    expect(await durableData(temp.file)).toEqual(store.data())
   })
 
   it('writes through a symbolic link and keeps the file mode', async () => {
@@ -89,6 +90,7 @@ describe('opening a database file', () => {
     await symlink(real, temp.file)
     const store = await openStore(temp.file)
     await store.insert('users', { name: 'linked' })
+    await store.close()
     expect((await stat(real)).mode & 0o777).toBe(0o640)
     expect(await readJson(real)).toEqual(store.data())
     expect(await listDir(temp.dir)).toEqual(['db.json', 'real.json'])
@@ -198,13 +200,13 @@ describe('opening a database file', () => {
     } finally {
       vi.useRealTimers()
     }
-    expect(await readJson(temp.file)).toEqual(store.data())
+    expect(await durableData(temp.file)).toEqual(store.data())
   })
 
   it('opens a plain database with an empty schema as it is', async () => {
     const schema = { ...SCHEMA, resources: new Map(), relations: [], origin: 'db' as const }
     await writeFile(temp.file, '{"anything": [1, 2]}')
-    const store = await Store.open({ schema, file: temp.file, generate: () => ({}) })
+    const store = await openStore(temp.file, { schema, generate: () => ({}) })
     expect(store.data()).toEqual({ anything: [1, 2] })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { JsonValue } from '../../src/json.ts'
-import { fileChunks, parseResource, serializeResource } from '../../src/store/serialize.ts'
+import { fileChunks, parseResource, serializeResource } from '../../src/node/serialize.ts'
 
 const text = (data: Record<string, JsonValue>) =>
   Buffer.concat(

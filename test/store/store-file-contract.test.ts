@@ -1,7 +1,7 @@
 import { afterEach, describe } from 'vitest'
 import { join } from 'node:path'
 import { runStoreContract } from './contract.ts'
-import { openStore, readJson, tempDir } from './fixtures.ts'
+import { durableData, openStore, tempDir, writesOf } from './fixtures.ts'
 
 describe('file store', () => {
   const cleanups: (() => Promise<void>)[] = []
@@ -16,6 +16,7 @@ describe('file store', () => {
       return openStore(join(dir, 'db.json'))
     },
     onDisk: (store) =>
-      store.file === undefined ? Promise.resolve(undefined) : readJson(store.file),
+      store.file === undefined ? Promise.resolve(undefined) : durableData(store.file),
+    writes: writesOf,
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { topLevelRanges } from '../../src/store/top-level-ranges.ts'
+import { topLevelRanges } from '../../src/node/top-level-ranges.ts'
 
 const texts = (json: string) =>
   Object.fromEntries(

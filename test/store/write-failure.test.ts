@@ -1,59 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { mkdir, rename, rmdir, unlink } from 'node:fs/promises'
 import { AppError } from '../../src/errors.ts'
-import { NODE_FILE_OPS } from '../../src/store/atomic-write.ts'
-import type { FileOps } from '../../src/store/atomic-write.ts'
-import { deepCopy, listDir, openStore, readJson, useTempDb } from './fixtures.ts'
-
-/** File operations whose renames wait until the test lets them finish or fail. */
-function heldRenames() {
-  const held: { finish: () => void; fail: (error: Error) => void }[] = []
-  const ops: FileOps = {
-    ...NODE_FILE_OPS,
-    rename: (from, to) =>
-      new Promise<void>((resolve, reject) => {
-        held.push({
-          finish: () => void rename(from, to).then(resolve, reject),
-          fail: reject,
-        })
-      }),
-  }
-  const next = async () => {
-    while (held.length === 0) await new Promise((resolve) => setImmediate(resolve))
-    const [first] = held.splice(0, 1)
-    if (first === undefined) throw new Error('no rename')
-    return first
-  }
-  return { ops, next }
-}
-
-const diskFull = () =>
-  Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+import type { FileSystem } from '../../src/node/file-system.ts'
+import { NODE_FILE_SYSTEM } from '../../src/node/file-system.ts'
+import { deepCopy, durableData, listDir, openStore, useTempDb } from './fixtures.ts'
+import { controlledFs, diskFull } from './test-fs.ts'
 
 describe('a write that fails', () => {
   const temp = useTempDb()
 
   it('answers unavailable, rolls memory back, and the next write saves everything', async () => {
-    const store = await openStore(temp.file)
+    const { fs, state } = controlledFs()
+    const store = await openStore(temp.file, { fs })
     const before = deepCopy(store.data())
-    // A folder where the file was: the rename fails even for root.
-    await unlink(temp.file)
-    await mkdir(temp.file)
+    state.failing = diskFull()
     const error: unknown = await store.insert('users', { name: 'lost' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
     expect(error).toMatchObject({
       code: 'unavailable',
-      message: 'The change could not be saved: the path is a folder',
+      message: 'The change could not be saved: the disk is full',
     })
     expect(store.data()).toEqual(before)
     expect(store.get('users', 4)).toBeUndefined()
-    expect(await listDir(temp.dir)).toEqual(['db.json'])
-    expect(await listDir(temp.file)).toEqual([])
+    expect(await durableData(temp.file)).toEqual(before)
 
-    await rmdir(temp.file)
+    state.failing = undefined
     const saved = await store.insert('users', { name: 'saved' })
     expect(saved['id']).toBe(5)
-    expect(await readJson(temp.file)).toEqual(store.data())
+    expect(await durableData(temp.file)).toEqual(store.data())
     expect(store.list('users').map((row) => row['name'])).toEqual([
       'user 1',
       'user 2',
@@ -62,13 +35,13 @@ describe('a write that fails', () => {
     ])
   })
 
-  it('fails the running write and the waiting one, undoing both', async () => {
-    const { ops, next } = heldRenames()
-    const opening = openStore(temp.file, { fileOps: ops })
-    ;(await next()).finish()
-    const store = await opening
+  it('fails the running write and the changes waiting behind it, undoing all of them', async () => {
+    const { fs, state, next } = controlledFs()
+    const store = await openStore(temp.file, { fs })
+    await store.insert('tags', { label: 'journal started' })
     const before = deepCopy(store.data())
     const version = store.version
+    state.holding = true
 
     const first = store.insert('users', { name: 'a' })
     const running = await next()
@@ -89,63 +62,63 @@ describe('a write that fails', () => {
     expect(store.byRef('posts', 'userId', 2).map((row) => row['id'])).toEqual([3, 4])
     expect(store.byRef('comments', 'userId', 2).map((row) => row['id'])).toEqual([1, 2, 7, 8])
     expect(store.get('posts', 1)).toEqual({ id: 1, userId: 1, title: 'post 1' })
-    expect(await readJson(temp.file)).toEqual(before)
-    expect(await listDir(temp.dir)).toEqual(['db.json'])
+    expect(await durableData(temp.file)).toEqual(before)
 
     const later = store.insert('users', { name: 'c' })
     ;(await next()).finish()
     expect(await later).toEqual({ name: 'c', id: 5 })
-    expect(await readJson(temp.file)).toEqual(store.data())
+    expect(await durableData(temp.file)).toEqual(store.data())
   })
 
   it('keeps changes made after the failure for the next write', async () => {
-    const { ops, next } = heldRenames()
-    const opening = openStore(temp.file, { fileOps: ops })
-    ;(await next()).finish()
-    const store = await opening
+    const { fs, state, next } = controlledFs()
+    const store = await openStore(temp.file, { fs })
+    state.holding = true
     const failed = store.insert('users', { name: 'a' }).catch((e: unknown) => e)
     ;(await next()).fail(diskFull())
     expect(await failed).toMatchObject({ code: 'unavailable' })
     const kept = store.insert('tags', { label: 'kept' })
-    ;(await next()).finish()
+    while (true) {
+      const sync = await Promise.race([next(), kept.then(() => undefined)])
+      if (sync === undefined) break
+      sync.finish()
+    }
     const row = await kept
     expect(store.list('tags').at(-1)).toBe(row)
-    expect(await readJson(temp.file)).toEqual(store.data())
+    expect(await durableData(temp.file)).toEqual(store.data())
   })
 
   it('undoes a reset that could not be saved', async () => {
-    const { ops, next } = heldRenames()
-    const opening = openStore(temp.file, { fileOps: ops })
-    ;(await next()).finish()
-    const store = await opening
-    const inserting = store.insert('users', { name: 'a' })
-    ;(await next()).finish()
-    await inserting
+    const { fs, state, next } = controlledFs()
+    const store = await openStore(temp.file, { fs })
+    await store.insert('users', { name: 'a' })
     const before = deepCopy(store.data())
+    state.holding = true
     const resetting = store.reset()
     ;(await next()).fail(diskFull())
     await expect(resetting).rejects.toMatchObject({ code: 'unavailable' })
     expect(store.data()).toEqual(before)
     expect(store.get('users', 4)).toEqual({ name: 'a', id: 4 })
+    expect(await durableData(temp.file)).toEqual(before)
   })
 
   it('removes the temp file when writing it fails', async () => {
-    const ops: FileOps = {
-      ...NODE_FILE_OPS,
-      open: async (...args: Parameters<FileOps['open']>) => {
-        const handle = await NODE_FILE_OPS.open(...args)
-        if (String(args[0]).endsWith('.tmp') && args[1] === 'w') {
-          handle.writev = () => Promise.reject(diskFull())
-        }
-        return handle
+    let failing = false
+    const fs: FileSystem = {
+      ...NODE_FILE_SYSTEM,
+      async create(path, mode) {
+        const handle = await NODE_FILE_SYSTEM.create(path, mode)
+        if (!failing || !path.endsWith('.tmp')) return handle
+        return { ...handle, write: () => Promise.reject(diskFull()) }
       },
     }
-    const store = await openStore(temp.file)
-    const failing = await openStore(temp.file, { fileOps: ops })
-    await expect(failing.insert('users', {})).rejects.toMatchObject({
+    const store = await openStore(temp.file, { fs })
+    await store.insert('users', { name: 'a' })
+    failing = true
+    await expect(store.reset()).rejects.toMatchObject({
       message: 'The change could not be saved: the disk is full',
     })
-    expect(await listDir(temp.dir)).toEqual(['db.json'])
-    expect(await readJson(temp.file)).toEqual(store.data())
+    expect(await listDir(temp.dir)).toEqual(['.db.json.journal', 'db.json'])
+    expect(await durableData(temp.file)).toEqual(store.data())
   })
 })

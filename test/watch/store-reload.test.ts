@@ -1,36 +1,37 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { sameBytes } from '../../src/watch/same-bytes.ts'
-import { generateAll, openStore, useTempDb } from '../store/fixtures.ts'
+import { foldOf, generateAll, openStore, savedOf, useTempDb } from '../store/fixtures.ts'
 
 describe('what the store last saved, for telling its own writes from edits', () => {
   const temp = useTempDb()
 
   it('is nothing in memory', async () => {
-    expect((await openStore(':memory:')).lastSaved()).toBeUndefined()
+    expect(savedOf(await openStore(':memory:'))).toBeUndefined()
   })
 
   it('is the file as read, byte for byte, byte order mark and all', async () => {
     await writeFile(temp.file, `\uFEFF${JSON.stringify(generateAll())}`)
     const store = await openStore(temp.file)
-    expect(sameBytes(await readFile(temp.file), store.lastSaved() ?? [])).toBe(true)
+    expect(sameBytes(await readFile(temp.file), savedOf(store) ?? [])).toBe(true)
   })
 
   it('is the file as last written', async () => {
     await writeFile(temp.file, '{"users": [{"id": 1, "name": "a"}],   "posts": []}')
     const store = await openStore(temp.file)
     // The file lacked resources: opening wrote them.
-    expect(sameBytes(await readFile(temp.file), store.lastSaved() ?? [])).toBe(true)
+    expect(sameBytes(await readFile(temp.file), savedOf(store) ?? [])).toBe(true)
     await store.insert('users', { name: 'b' })
-    expect(sameBytes(await readFile(temp.file), store.lastSaved() ?? [])).toBe(true)
+    await foldOf(store)
+    expect(sameBytes(await readFile(temp.file), savedOf(store) ?? [])).toBe(true)
   })
 
   it('does not follow edits made outside', async () => {
     const store = await openStore(temp.file)
-    const before = Buffer.concat([...(store.lastSaved() ?? [])])
+    const before = Buffer.concat([...(savedOf(store) ?? [])])
     await writeFile(temp.file, 'edited outside')
     await store.flush()
-    expect(Buffer.concat([...(store.lastSaved() ?? [])])).toEqual(before)
+    expect(Buffer.concat([...(savedOf(store) ?? [])])).toEqual(before)
   })
 })
 

@@ -69,12 +69,11 @@ export class GroupCommit {
         if (this.#next !== undefined) this.#schedule()
       },
       (error: unknown) => {
-        // The writer rolled back the changes of the waiting batch along with its own.
+        // Only this batch failed: the waiting one writes whatever is left to write (the store
+        // has taken back the changes that were not durable by then).
         this.#running = undefined
-        const waiting = this.#next
-        this.#next = undefined
         batch.reject(error)
-        waiting?.reject(error)
+        if (this.#next !== undefined) this.#schedule()
       },
     )
   }
