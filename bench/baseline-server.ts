@@ -2,11 +2,12 @@
 // requests from a json-server style db file with Map indices, and persists writes the way a
 // careful hand-written server would: coalesced, atomic, re-serialising only what changed.
 //
-//   tsx bench/baseline-server.ts DB.json --port N [--durable] [--quiet]
+//   tsx bench/baseline-server.ts DB.json --port N [--durable] [--fsync] [--quiet]
 //
-// --durable answers a write only after the file write that contains it has completed: the
-// promise fauxrest makes, so fauxrest's POST and PATCH figures are compared with this mode.
-// Reads are the same code in both modes.
+// Without --durable a write is answered at once, before the disk: fauxrest's POST and PATCH
+// figures are compared with this mode. --durable answers a write only after the file write that
+// contains it has completed; with --fsync that write also reaches stable storage (the temp file
+// and the folder are fsynced), the promise fauxrest makes. Reads are the same code in all modes.
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { open, readFile, rename } from 'node:fs/promises'
@@ -24,6 +25,7 @@ const { values: flags, positionals } = parseArgs({
     port: { type: 'string', default: '3000' },
     host: { type: 'string', default: '127.0.0.1' },
     durable: { type: 'boolean', default: false },
+    fsync: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 })
@@ -164,10 +166,15 @@ async function writeLoop(): Promise<void> {
       const file = await open(tempPath, 'w')
       try {
         await file.writev(fileParts())
+        if (flags.fsync) await file.datasync()
       } finally {
         await file.close()
       }
       await rename(tempPath, dbPath)
+      if (flags.fsync) {
+        const folder = await open(dirname(dbPath), 'r')
+        await folder.sync().finally(() => folder.close())
+      }
       writes++
       savedChanges = upTo
       const still = []

@@ -43,13 +43,27 @@ export type GenerationResult = {
   readonly recordsPerSecond: number
 }
 
+/** A write scenario on the baseline in its durable mode (answers after fsync), alone. */
+export type DurableResult = {
+  readonly scenario: ScenarioName
+  readonly request: string
+  readonly samples: Sample[]
+  readonly rps: number
+  readonly p50: number
+  readonly p99: number
+}
+
 export type ScaleResult = {
   readonly scale: number
+  /** How the table names this run: the scale, or the scale and 'plain db'. */
+  readonly label: string
   readonly dbMiB: number
   readonly startupMs: Record<ServerName, number[]>
   readonly peakRssMiB: Record<ServerName, number>
-  readonly writes: Record<ServerName, WriteCount>
+  /** Counted against the durable baseline; absent for the plain db (reads only). */
+  readonly writes: Record<ServerName, WriteCount> | undefined
   readonly scenarios: ScenarioResult[]
+  readonly durable: DurableResult[]
 }
 
 export type BenchResults = {

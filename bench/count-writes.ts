@@ -1,15 +1,16 @@
-// Sends concurrent POSTs and counts how many times the db file was replaced on disk (each atomic
-// write renames a temp file over it), watching its directory.
+// Sends concurrent POSTs and counts the durable writes they took, watching the db file's folder:
+// each atomic write renames a temp file over the file, each journal append (fauxrest) modifies
+// the journal beside it.
 import { watch } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
+import { FilePersistence } from '../src/node/file-persistence.ts'
 import { rowsOf } from './check-answers.ts'
 import { httpRequest } from './http-request.ts'
 
 export type WriteCount = {
   readonly posts: number
   readonly created: number
-  /** Renames onto the db file from the first POST until the file had been quiet for a second. */
+  /** Renames onto the db file and journal appends from the first POST until a second of quiet. */
   readonly fileWrites: number
   /** From sending the POSTs to the last answer. */
   readonly answeredMs: number
@@ -31,8 +32,9 @@ export async function countWrites(
   let fileWrites = 0
   let lastEvent = performance.now()
   const name = basename(dbFile)
+  const journal = `.${name}.journal`
   const watcher = watch(dirname(dbFile), (event, file) => {
-    if (event === 'rename' && file === name) {
+    if ((event === 'rename' && file === name) || (event === 'change' && file === journal)) {
       fileWrites++
       lastEvent = performance.now()
     }
@@ -47,9 +49,9 @@ export async function countWrites(
       .filter((answer) => answer.status === 201)
       .map((answer): unknown => JSON.parse(answer.body.toString('utf8')))
       .map((row) => (typeof row === 'object' && row !== null && 'id' in row ? row.id : undefined))
-    const onDisk = new Set(
-      rowsOf(JSON.parse(await readFile(dbFile, 'utf8')), 'posts').map((row) => row['id']),
-    )
+    // What a restart reads: the file with fauxrest's journal (if any) replayed.
+    const db = await new FilePersistence({ path: dbFile, label: dbFile }).read()
+    const onDisk = new Set(rowsOf(db?.data, 'posts').map((row) => row['id']))
     const allOnDisk = ids.every((id) => onDisk.has(id))
     while (performance.now() - lastEvent < QUIET_MS && performance.now() - started < MAX_WAIT_MS) {
       await sleep(100)

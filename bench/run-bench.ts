@@ -10,6 +10,7 @@ import type { BenchOptions } from './bench-options.ts'
 import { median } from './bench-results.ts'
 import type {
   BenchResults,
+  DurableResult,
   GenerationResult,
   Sample,
   ScaleResult,
@@ -28,6 +29,7 @@ import { measure, settle } from './measure-load.ts'
 import { peakRssMiB } from './proc-stats.ts'
 import { renderMarkdown, renderText } from './render-table.ts'
 import { label, SCENARIOS } from './scenarios.ts'
+import type { Scenario } from './scenarios.ts'
 import { startServer } from './server-process.ts'
 import type { RunningServer, ServerLaunch, ServerName } from './server-process.ts'
 import { CLIENT_BOUND_CPU, summaryTable } from './summary-table.ts'
@@ -152,7 +154,7 @@ async function checkAll(
       checks[server.name] =
         scenario.method === 'GET'
           ? checkRead(scenario, answer, db)
-          : await checkWrite(scenario, answer, posts, server.dbFile)
+          : await checkWrite(scenario, answer, posts, server.dbFile, server.name === 'fauxrest')
       if (checks[server.name] !== 'ok') {
         say(`# check ${server.name} ${label(scenario)}: ${checks[server.name]}`)
       }
@@ -177,17 +179,26 @@ const pick = <T>(
   return f(server)
 }
 
+type Run = {
+  readonly scale: number
+  readonly label: string
+  readonly launches: readonly ServerLaunch[]
+  /** The baseline answering writes after fsync; measured alone on the write scenarios. */
+  readonly durable: ServerLaunch | undefined
+  readonly scenarios: readonly Scenario[]
+}
+
 async function runScale(
-  scale: number,
+  plan: Run,
   generated: Generated,
-  launches: readonly ServerLaunch[],
   options: BenchOptions,
   core: number | undefined,
   load: LoadClient,
 ): Promise<ScaleResult> {
+  const { scale, launches } = plan
   const { schemaFile, dbFile } = generated
   say(
-    `\n# scale ${scale}: ${relative(PROJECT, schemaFile) || schemaFile}, ${generated.result.dbMiB} MiB`,
+    `\n# ${plan.label}: ${relative(PROJECT, schemaFile) || schemaFile}, ${generated.result.dbMiB} MiB`,
   )
   const startupMs: Record<ServerName, number[]> = { fauxrest: [], baseline: [] }
   const inOrder = (round: number): readonly ServerLaunch[] =>
@@ -212,7 +223,7 @@ async function runScale(
   try {
     const checked = await checkAll(servers, dbFile)
     const scenarios: ScenarioResult[] = []
-    for (const scenario of SCENARIOS) {
+    for (const scenario of plan.scenarios) {
       const samples: Record<ServerName, Sample[]> = { fauxrest: [], baseline: [] }
       for (let round = 0; round < options.rounds; round++) {
         const order = round % 2 === 1 ? servers.toReversed() : servers
@@ -249,34 +260,68 @@ async function runScale(
         ratio: rps.fauxrest / rps.baseline,
       })
     }
-    const writes: Partial<Record<ServerName, WriteCount>> = {}
-    const post = SCENARIOS.find((scenario) => scenario.name === 'post')
-    for (const server of servers) {
-      await settle(servers)
-      const count = await countWrites(
-        server.port,
-        server.dbFile,
-        post?.path ?? '/posts',
-        post?.body ?? '{}',
-      )
-      writes[server.name] = count
-      say(
-        `# ${server.name}: ${count.created}/${count.posts} concurrent POSTs answered in ` +
-          `${fmt(count.answeredMs)} ms, ${count.fileWrites} file writes, ` +
-          `${count.allOnDisk ? 'all' : 'NOT all'} on disk at the last answer`,
-      )
-    }
     const peakRss = (name: ServerName): number => pick(servers, name, (s) => peakRssMiB(s.pid))
+    const peak = { fauxrest: peakRss('fauxrest'), baseline: peakRss('baseline') }
+    const writes: Partial<Record<ServerName, WriteCount>> = {}
+    const durable: DurableResult[] = []
+    const post = SCENARIOS.find((scenario) => scenario.name === 'post')
+    if (plan.durable !== undefined) {
+      const fauxrest = pick(servers, 'fauxrest', (s) => s)
+      for (const server of servers) if (server !== fauxrest) await stop(server)
+      servers.splice(0, servers.length, fauxrest)
+      const baseline = await start(plan.durable, dbFile, core)
+      servers.push(baseline)
+      for (const scenario of plan.scenarios.filter((candidate) => candidate.method !== 'GET')) {
+        const samples: Sample[] = []
+        for (let round = 0; round < options.rounds; round++) {
+          const sample = await measure(load, baseline, servers, scenario, options, round)
+          samples.push(sample)
+          say(
+            `  s${scale} ${scenario.name.padEnd(9)} durable  r${round + 1} ` +
+              `${fmt(sample.rps, 1).padStart(9)} req/s  p50/p99 ${sample.p50}/${sample.p99} ms  ` +
+              `other ${fmt(sample.otherCpu)}%`,
+          )
+        }
+        durable.push({
+          scenario: scenario.name,
+          request: label(scenario),
+          samples,
+          rps: median(samples.map((sample) => sample.rps)),
+          p50: median(samples.map((sample) => sample.p50)),
+          p99: median(samples.map((sample) => sample.p99)),
+        })
+      }
+      for (const server of servers) {
+        await settle(servers)
+        const count = await countWrites(
+          server.port,
+          server.dbFile,
+          post?.path ?? '/posts',
+          post?.body ?? '{}',
+        )
+        writes[server.name] = count
+        say(
+          `# ${server.name}${server === baseline ? ' (durable, fsync)' : ''}: ${count.created}/${count.posts} ` +
+            `concurrent POSTs answered in ${fmt(count.answeredMs)} ms, ${count.fileWrites} file writes, ` +
+            `${count.allOnDisk ? 'all' : 'NOT all'} on disk at the last answer`,
+        )
+      }
+    }
     const result: ScaleResult = {
       scale,
+      label: plan.label,
       dbMiB: generated.result.dbMiB,
       startupMs,
-      peakRssMiB: { fauxrest: peakRss('fauxrest'), baseline: peakRss('baseline') },
-      writes: {
-        fauxrest: pick(servers, 'fauxrest', (s) => writes[s.name] ?? missingWrites()),
-        baseline: pick(servers, 'baseline', (s) => writes[s.name] ?? missingWrites()),
-      },
+      peakRssMiB: peak,
+      writes:
+        plan.durable === undefined
+          ? undefined
+          : {
+              fauxrest: writes.fauxrest ?? missingWrites(),
+              baseline: writes.baseline ?? missingWrites(),
+            },
       scenarios,
+      durable,
     }
     return result
   } finally {
@@ -293,7 +338,7 @@ function noiseLine(scale: ScaleResult): string {
   const other = samples.map((sample) => sample.otherCpu)
   const steal = samples.flatMap((sample) => Object.values(sample.steal))
   return (
-    `scale ${scale.scale}: other processes used ${fmt(median(other))}% of a core ` +
+    `${scale.label}: other processes used ${fmt(median(other))}% of a core ` +
     `(max ${fmt(Math.max(0, ...other))}%) during the measured windows; ` +
     `hypervisor steal up to ${fmt(Math.max(0, ...steal), 1)}%`
   )
@@ -347,35 +392,50 @@ async function main(): Promise<void> {
   const load = startLoadClient(PROJECT, loadCore)
   loadClient = load
   const scales: ScaleResult[] = []
+  const fauxrest = (files: (db: string) => string[]): ServerLaunch => ({
+    name: 'fauxrest',
+    argv: (port, db) => [
+      process.execPath,
+      snapshot.bin,
+      ...files(db),
+      '--port',
+      String(port),
+      '--quiet',
+    ],
+  })
+  const baseline = (...modes: string[]): ServerLaunch => ({
+    name: 'baseline',
+    argv: (port, db) => [
+      process.execPath,
+      baselineJs,
+      db,
+      '--port',
+      String(port),
+      ...modes,
+      '--quiet',
+    ],
+  })
   for (const item of generated) {
-    const launches: ServerLaunch[] = [
-      {
-        name: 'fauxrest',
-        argv: (port, db) => [
-          process.execPath,
-          snapshot.bin,
-          item.schemaFile,
-          '--db',
-          db,
-          '--port',
-          String(port),
-          '--quiet',
-        ],
-      },
-      {
-        name: 'baseline',
-        argv: (port, db) => [
-          process.execPath,
-          baselineJs,
-          db,
-          '--port',
-          String(port),
-          '--durable',
-          '--quiet',
-        ],
-      },
-    ]
-    scales.push(await runScale(item.result.scale, item, launches, options, serverCore, load))
+    const run: Run = {
+      scale: item.result.scale,
+      label: String(item.result.scale),
+      launches: [fauxrest((db) => [item.schemaFile, '--db', db]), baseline()],
+      durable: baseline('--durable', '--fsync'),
+      scenarios: SCENARIOS,
+    }
+    scales.push(await runScale(run, item, options, serverCore, load))
+  }
+  // The largest db served as a plain json-server file: no schema, inferred from the data.
+  const largest = generated.at(-1)
+  if (largest !== undefined && largest.result.scale > 1) {
+    const run: Run = {
+      scale: largest.result.scale,
+      label: `${largest.result.scale} plain`,
+      launches: [fauxrest((db) => [db]), baseline()],
+      durable: undefined,
+      scenarios: SCENARIOS.filter((scenario) => scenario.method === 'GET'),
+    }
+    scales.push(await runScale(run, largest, options, serverCore, load))
   }
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
@@ -395,7 +455,7 @@ async function main(): Promise<void> {
   await writeFile(jsonFile, `${JSON.stringify(results, null, 2)}\n`)
   await writeFile(join(OUT_DIR, `results-${stamp}.md`), `${renderMarkdown(table)}\n`)
   say(
-    `\nfauxrest ${results.commit} vs bare node:http baseline (durable writes), node ${results.node}, ` +
+    `\nfauxrest ${results.commit} vs bare node:http baseline (answering writes before the disk), node ${results.node}, ` +
       `${options.connections} connections, ${options.duration} s × ${options.rounds} round(s), medians\n`,
   )
   say(renderText(table))

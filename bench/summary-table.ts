@@ -75,15 +75,33 @@ function scaleRows(scale: ScaleResult, connections: number): Row[] {
       target: `≤ ${TARGETS.rss}×`,
       pass: rssRatio <= TARGETS.rss,
     },
-    {
-      figure: `file writes per ${writes.fauxrest.posts} concurrent POSTs`,
+  )
+  for (const durable of scale.durable) {
+    const own = scale.scenarios.find((result) => result.scenario === durable.scenario)
+    if (own === undefined) continue
+    rows.push({
+      figure: `${durable.request} vs baseline durable (fsync)`,
+      fauxrest: `${number(own.rps.fauxrest)}/s`,
+      baseline: `${number(durable.rps)}/s`,
+      ratio: own.rps.fauxrest / durable.rps,
+      target: 'reported',
+      pass: undefined,
+      latency: {
+        fauxrest: latency(own.p50.fauxrest, own.p99.fauxrest),
+        baseline: latency(durable.p50, durable.p99),
+      },
+    })
+  }
+  if (writes !== undefined) {
+    rows.push({
+      figure: `durable writes per ${writes.fauxrest.posts} concurrent POSTs (baseline: fsync)`,
       fauxrest: `${writes.fauxrest.fileWrites} (${number(writes.fauxrest.answeredMs)} ms)`,
       baseline: `${writes.baseline.fileWrites} (${number(writes.baseline.answeredMs)} ms)`,
       ratio: writes.fauxrest.fileWrites / writes.baseline.fileWrites,
       target: 'answers after disk',
       pass: writes.fauxrest.allOnDisk && writes.fauxrest.created === writes.fauxrest.posts,
-    },
-  )
+    })
+  }
   return rows
 }
 
@@ -92,7 +110,7 @@ export function summaryTable(results: BenchResults): Table {
   for (const scale of results.scales) {
     for (const row of scaleRows(scale, results.options.connections)) {
       rows.push([
-        String(scale.scale),
+        scale.label,
         row.figure,
         row.fauxrest,
         row.baseline,

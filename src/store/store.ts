@@ -281,9 +281,14 @@ export class Store {
     }
   }
 
-  /** Resolves when every change made so far is durable (or was taken back by a failed write). */
+  /**
+   * Resolves when every change made so far is durable (or was taken back by a failed write) and
+   * the adapter has finished what it was doing.
+   */
   async flush(): Promise<void> {
     while (this.#writing.size > 0) await Promise.allSettled(this.#writing)
+    // The adapter's own work (rewriting a file, say) is done too once a write after it is.
+    await this.#low.write().catch(() => undefined)
   }
 
   /** Refuses further changes, waits for the pending ones, then lets the persistence come to rest. */

@@ -170,7 +170,9 @@ describe('kill -9 at a random moment', () => {
       const writers = Array.from({ length: WRITERS }, (_, n) =>
         writer(url, prng(random.int(1, 2 ** 31)), model, `r${round}w${n}`),
       )
-      await new Promise((resolve) => setTimeout(resolve, random.int(80, 500)))
+      // The kill lands at a random moment once the writes are under way.
+      while (model.acknowledged === before) await new Promise((resolve) => setTimeout(resolve, 5))
+      await new Promise((resolve) => setTimeout(resolve, random.int(20, 400)))
       child.kill('SIGKILL')
       await exited
       await Promise.all(writers)

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -49,6 +50,13 @@ const outputShows = (text: string) =>
 const readDb = async (): Promise<Db> =>
   JSON.parse(await readFile(join(sandbox.dir(), 'db.json'), 'utf8')) as Db
 
+/** db.json once it is brought up to date (shortly after writes settle) and `accept`s it. */
+const dbWhen = (accept: (db: Db) => boolean) =>
+  eventually(async () => {
+    const db = await readDb().catch(() => undefined)
+    return db !== undefined && accept(db) ? db : undefined
+  }, 'db.json up to date')
+
 const count = (text: string, part: string) => text.split(part).length - 1
 
 describe('fauxrest serve --watch (built CLI)', () => {
@@ -66,15 +74,15 @@ describe('fauxrest serve --watch (built CLI)', () => {
     const created = await post('/posts', { userId: 2, title: 'right after' })
     expect(created).toEqual({ status: 201, body: { userId: 2, title: 'right after', id: 4 } })
 
-    // An editor that writes the file in place.
-    const second = await readDb()
+    // An editor that writes the file in place, once writes have settled and the file shows them.
+    const second = await dbWhen((db) => db.posts.some((item) => item.id === 4))
     second.posts[1] = { ...(second.posts[1] as Post), title: 'written in place' }
     await writeFile(file, JSON.stringify(second, null, 2))
     await until('/posts/2', ({ body }) => (body as Post).title === 'written in place')
 
     expect((await get('/posts/4')).body).toEqual(created.body)
     const served = (await get('/db')).body
-    expect(await readDb()).toEqual(served)
+    expect(await dbWhen((db) => isDeepStrictEqual(db, served))).toEqual(served)
     expect(await running?.stop('SIGTERM')).toBe(0)
     expect(await readDb()).toEqual(served)
     expect(count(running?.output() ?? '', 'reloaded db.json (changed on disk)')).toBe(2)
@@ -90,7 +98,8 @@ describe('fauxrest serve --watch (built CLI)', () => {
     expect((await get('/db')).body).toEqual(before)
     const created = await post('/posts', { userId: 1, title: 'after the broken edit' })
     expect(created.status).toBe(201)
-    expect((await readDb()).posts).toContainEqual(created.body)
+    const saved = await dbWhen((db) => Array.isArray(db.posts))
+    expect(saved.posts).toContainEqual(created.body)
   })
 
   it('reloads an edited schema: new routes answer, data and ids carry on, broken edits are refused', async () => {
@@ -118,8 +127,9 @@ describe('fauxrest serve --watch (built CLI)', () => {
     await outputShows('reloaded schema.json (3 resources)\n')
     // The id deleted before the reload is not handed out again.
     expect((await post('/posts', { userId: 2, title: 'after the reload' })).body.id).toBe(5)
-    expect((await readDb())['tags']).toEqual(tags.body)
-    expect((await readDb()).posts.map((item) => item.id)).toEqual([1, 2, 3, 5])
+    const saved = await dbWhen((db) => db.posts.some((item) => item.id === 5))
+    expect(saved['tags']).toEqual(tags.body)
+    expect(saved.posts.map((item) => item.id)).toEqual([1, 2, 3, 5])
   })
 
   it('keeps the data of a database in memory across a schema reload', async () => {
