@@ -69,6 +69,11 @@ export type Mock = {
   lastSaved(): readonly Uint8Array[] | undefined
   /** Completed durable writes (journal appends and database file rewrites); 0 in memory. */
   writes(): number
+  /**
+   * Resolves once every change so far is saved and the database file shows it (the file is
+   * otherwise brought up to date shortly after writes settle).
+   */
+  settle(): Promise<void>
   listen(port?: number, host?: string): Promise<Listening>
   reset(): Promise<void>
   close(): Promise<void>
@@ -107,6 +112,7 @@ export async function openMock(
     generate: generateData,
     reset: options.reset === true,
     ...(options.fs === undefined ? {} : { fs: options.fs }),
+    ...preload(loaded, file),
   })
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
@@ -134,6 +140,10 @@ export async function openMock(
     reset,
     lastSaved: () => files?.saved(),
     writes: () => files?.writes ?? 0,
+    async settle() {
+      await store.flush()
+      await files?.fold()
+    },
     async listen(port = 0, host = '127.0.0.1') {
       const listening = await serveFetch(app.fetch, { port, host, bodyLimit: appOptions.bodyLimit })
       const entry: Listening = {
@@ -166,6 +176,15 @@ async function routeRules(routes: MockOptions['routes']): Promise<RouteRules | u
   if (routes === undefined || routes instanceof RouteRules) return routes
   if (typeof routes === 'string') return new RouteRules(await loadRoutesFile(resolve(routes)))
   return new RouteRules(parseRoutesFile(routes, 'routes'))
+}
+
+// A plain db served from its own file: the store takes the data the schema was read from.
+function preload(loaded: LoadedSchema, file: string) {
+  const { plainData, file: source } = loaded
+  if (plainData === undefined || source === undefined || file === ':memory:') return {}
+  return resolve(file) === source.path
+    ? { preloaded: { bytes: source.bytes, data: plainData } }
+    : {}
 }
 
 function progress(

@@ -19,19 +19,20 @@ export async function loadSchemaFile(
   catalog: FakerCatalog,
   options: SchemaOptions = {},
 ): Promise<LoadedSchema> {
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason = (code === undefined ? undefined : READ_ERRORS[code]) ?? String(error)
     throw new UserError(`cannot read ${path}: ${reason}`, [], { cause: error })
   }
-  const document = await parseDocumentText(text, path)
+  const document = await parseDocumentText(bytes.toString('utf8'), path)
   if (isOpenApiSource(document)) {
     return loadOpenApi(document as Record<string, unknown>, path, catalog, options)
   }
-  return schemaFromDocument(document, path, { catalog, options, copy: false })
+  const loaded = schemaFromDocument(document, path, { catalog, options, copy: false })
+  return loaded.plainData === undefined ? loaded : { ...loaded, file: { path, bytes } }
 }
 
 /**

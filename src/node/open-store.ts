@@ -4,6 +4,7 @@ import { Store } from '../store/store.ts'
 import type { Generate } from '../store/store.ts'
 import type { Schema } from '../schema/types.ts'
 import { FilePersistence } from './file-persistence.ts'
+import type { FilePersistenceOptions } from './file-persistence.ts'
 import type { FileSystem } from './file-system.ts'
 
 export const MEMORY = ':memory:'
@@ -19,6 +20,8 @@ export type OpenStoreOptions = {
   readonly fs?: FileSystem
   readonly settleMs?: number
   readonly journalLimit?: number
+  /** The file's bytes and data, already read and parsed. */
+  readonly preloaded?: FilePersistenceOptions['preloaded']
 }
 
 export type OpenedStore = {
@@ -43,6 +46,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     ...(options.fs === undefined ? {} : { fs: options.fs }),
     ...(options.settleMs === undefined ? {} : { settleMs: options.settleMs }),
     ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
+    ...(options.preloaded === undefined ? {} : { preloaded: options.preloaded }),
   })
   const store = await Store.open({
     schema,

@@ -13,6 +13,8 @@ export type LoadedSchema = {
   readonly openapi?: OpenApiBinding | undefined
   /** Operations of a document that could not be served, one line each. */
   readonly warnings?: readonly string[] | undefined
+  /** The plain db file as read, so a store opening the same file need not parse it again. */
+  readonly file?: { readonly path: string; readonly bytes: Uint8Array }
 }
 
 export type Reading = {

@@ -52,6 +52,8 @@ export class Tables {
   apply(plan: RemovalPlan): { readonly changes: Change[]; readonly undo: Undo[] } {
     const changes: Change[] = []
     const undo: Undo[] = []
+    // A row without an id cannot be named in a change: its whole resource is the change then.
+    const whole = new Set<string>()
     for (const [name, rows] of plan.removed) {
       const table = this.get(name)
       const positions = table.removeAll(rows)
@@ -59,6 +61,7 @@ export class Tables {
       for (const [, row] of positions) {
         const id = row[table.spec.idKey]
         if (isId(id)) changes.push({ op: 'delete', resource: name, id })
+        else whole.add(name)
       }
     }
     for (const [name, fields] of plan.nullified) {
@@ -68,9 +71,12 @@ export class Tables {
         const next = mergeRow(row, Object.fromEntries(keys.map((key) => [key, null])), idKey)
         table.swap(row, next)
         undo.push({ kind: 'unswap', resource: name, now: next, was: row })
-        changes.push({ op: 'update', resource: name, row: next })
+        if (isId(next[idKey])) changes.push({ op: 'update', resource: name, row: next })
+        else whole.add(name)
       }
     }
+    for (const name of whole)
+      changes.push({ op: 'set', resource: name, value: [...this.get(name).rows] })
     return { changes, undo }
   }
 }

@@ -24,6 +24,7 @@ async function serve(db: object): Promise<{ mock: Mock; file: string }> {
 }
 
 async function onDisk(file: string): Promise<Record<string, unknown>> {
+  await mock?.settle()
   return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
 }
 
