@@ -10,7 +10,7 @@ import { checkObject } from '../store/check-data.ts'
 import { fsReason } from '../store/fs-reason.ts'
 import type { Db, Persistence } from '../store/persistence.ts'
 import { replayChanges } from '../store/replay-changes.ts'
-import { writeFileAtomic } from './atomic-write.ts'
+import { tempPathFor, writeFileAtomic } from './atomic-write.ts'
 import { NODE_FILE_SYSTEM } from './file-system.ts'
 import type { AppendHandle, FileSystem } from './file-system.ts'
 import { GroupCommit } from './group-commit.ts'
@@ -76,6 +76,8 @@ export class FilePersistence implements Persistence {
   #journalSize = 0
   /** The journal on disk may hold lines this process did not write: fold before appending. */
   #foldFirst = true
+  /** A journal may be on disk (unknown until the file is read). */
+  #journalOnDisk = true
   #foldAsked = false
   #timer: ReturnType<typeof setTimeout> | undefined
   #writes = 0
@@ -110,8 +112,14 @@ export class FilePersistence implements Persistence {
     let found: { readonly bytes: Uint8Array; readonly mode: number } | undefined
     let journal: Uint8Array | undefined
     try {
-      found = await this.#fs.readFile(this.#target)
-      journal = found && (await this.#fs.readFile(this.#journalPath))?.bytes
+      for (let attempt = 1; ; attempt++) {
+        found = await this.#fs.readFile(this.#target)
+        journal = found && (await this.#fs.readFile(this.#journalPath))?.bytes
+        if (found === undefined || journal === undefined || journal.length === 0) break
+        // A server folding meanwhile (a reader beside it) renames the new file in before it
+        // empties the journal: a journal naming another file may mean ours is already old.
+        if (attempt === 3 || continues(journal, found.bytes)) break
+      }
     } catch (error) {
       throw new UserError(`cannot read database ${this.#label}: ${fsReason(error)}`, [], {
         cause: error,
@@ -138,17 +146,16 @@ export class FilePersistence implements Persistence {
     this.#texts = () => (ranges ??= topLevelRanges(body))
     let data: Data = value as Data
     if (journal !== undefined && journal.length > 0) {
-      const { base, changes } = decodeJournal(journal)
-      const current = baseOf([bytes])
-      this.#base = current
+      const { changes } = decodeJournal(journal)
       // A journal that names another file was folded into this one before a crash (or the file
       // was replaced while no server ran): it has nothing to add.
-      if (base !== undefined && base.size === current.size && base.crc === current.crc) {
+      if (continues(journal, bytes)) {
         data = replayChanges(data, changes, this.#idKeyOf)
         for (const change of changes) this.#stale.add(change.resource)
       }
     } else {
       this.#foldFirst = false
+      this.#journalOnDisk = journal !== undefined
     }
     // The shape is checked against the schema by the store before it is used.
     return { data, log: new ChangeLog() }
@@ -179,7 +186,7 @@ export class FilePersistence implements Persistence {
     const journal = this.#journal
     this.#journal = undefined
     await journal?.close()
-    if (!this.#foldFirst) await this.#fs.unlink(this.#journalPath)
+    if (!this.#foldFirst && this.#journalOnDisk) await this.#fs.unlink(this.#journalPath)
   }
 
   async #prepare(): Promise<void> {
@@ -260,16 +267,21 @@ export class FilePersistence implements Persistence {
     let journal = this.#journal
     if (journal === undefined) {
       this.#base ??= baseOf(this.#saved)
-      journal = await this.#fs.create(this.#journalPath, this.#mode)
+      // Made beside and renamed into place: a reader sees the old journal or the new one.
+      const temp = tempPathFor(this.#target)
+      journal = await this.#fs.create(temp, this.#mode)
       try {
         const header = encodeHeader(this.#base)
         await journal.write([header])
         await journal.sync()
+        await this.#fs.rename(temp, this.#journalPath)
+        this.#journalOnDisk = true
         // The new journal's name must survive a power cut too.
         await this.#fs.syncDir(dirname(this.#target))
         this.#journalSize = header.length
       } catch (error) {
         await journal.close().catch(() => undefined)
+        await this.#fs.unlink(temp).catch(() => undefined)
         throw error
       }
       this.#journal = journal
@@ -304,19 +316,17 @@ export class FilePersistence implements Persistence {
     this.#base = baseOf(chunks)
     // The journal names the file before this one now, so a crash from here on ignores it.
     this.#foldFirst = false
+    // The journal is folded in now. It goes only once the new file's name is on stable storage
+    // (writeFileAtomic synced the folder): a journal lost before that would lose its changes,
+    // one kept after it could replay them over a file a reset made equal to the one it names.
     const journal = this.#journal
-    if (journal !== undefined) {
-      try {
-        await journal.truncate(0)
-        this.#journalSize = 0
-        await journal.write([encodeHeader(this.#base)])
-        await journal.sync()
-        this.#journalSize = encodeHeader(this.#base).length
-      } catch {
-        this.#dropJournal()
-      }
-    } else {
-      await this.#fs.unlink(this.#journalPath).catch(() => undefined)
+    this.#journal = undefined
+    this.#journalSize = 0
+    await journal?.close().catch(() => undefined)
+    if (this.#journalOnDisk) {
+      await this.#fs.unlink(this.#journalPath)
+      await this.#fs.syncDir(dirname(this.#target))
+      this.#journalOnDisk = false
     }
   }
 
@@ -328,4 +338,11 @@ export class FilePersistence implements Persistence {
     this.#foldFirst = true
     journal?.close().catch(() => undefined)
   }
+}
+
+/** Whether the journal continues this file (its header names the file's size and CRC-32). */
+function continues(journal: Uint8Array, file: Uint8Array): boolean {
+  const { base } = decodeJournal(journal)
+  if (base === undefined || base.size !== file.byteLength) return false
+  return base.crc === baseOf([file]).crc
 }

@@ -87,7 +87,6 @@ describe('a power cut at any file operation', () => {
       'rename',
       'sync',
       'syncDir',
-      'truncate',
       'unlink',
       'write',
     ])
