@@ -1,4 +1,4 @@
-import type { Action, OperationBinding, ParentParam } from './binding.ts'
+import type { Action, OperationBinding, ParameterBinding, ParentParam } from './binding.ts'
 import { DocumentError, childPointer, isNode, nodeAt, type Node } from './document.ts'
 import type { ResourcePlan } from './find-resources.ts'
 import type { Operation } from './operations-of.ts'
@@ -52,6 +52,12 @@ function bind(
       delete: 'delete',
     }
     action = actions[op.method] ?? 'answer'
+    if (
+      op.method === 'post' &&
+      requestBodyOf(op.node) === undefined &&
+      queryNamesFields(op, itemOf)
+    )
+      action = 'patch-by-query'
   }
   if (action === 'answer') {
     plan = op.method === 'get' ? searched(op, plans) : undefined
@@ -101,7 +107,35 @@ function bind(
     query: op.parameters
       .filter((p) => p['in'] === 'query' && typeof p['name'] === 'string')
       .map((p) => String(p['name'])),
+    parameters: parametersOf(op),
   }
+}
+
+function queryNamesFields(op: Operation, plan: ResourcePlan): boolean {
+  const names = op.parameters.filter((p) => p['in'] === 'query').map((p) => String(p['name']))
+  return names.length > 0 && names.every((name) => plan.view.properties.has(name))
+}
+
+function parametersOf(op: Operation): ParameterBinding[] {
+  const out: ParameterBinding[] = []
+  for (const [index, parameter] of op.parameters.entries()) {
+    const where = parameter['in']
+    const name = parameter['name']
+    const schema = nodeAt(parameter, 'schema')
+    if ((where !== 'path' && where !== 'query') || typeof name !== 'string' || schema === undefined)
+      continue
+    const view = viewSchema(schema, childPointer(op.pointer, 'parameters', String(index), 'schema'))
+    const items = view.type === 'array' ? nodeAt(view.node, 'items') : undefined
+    out.push({
+      name,
+      in: where,
+      required: where === 'path' || parameter['required'] === true,
+      schema: toJsonSchema(schema, 'request'),
+      type: view.type,
+      itemType: items === undefined ? undefined : viewSchema(items, op.pointer).type,
+    })
+  }
+  return out
 }
 
 function readOnlyProperties(schema: Node, at: string): string[] {

@@ -11,6 +11,8 @@ export type Action =
   | 'delete'
   /** PUT on a collection path, the item named by the body's key (Petstore's `PUT /pet`). */
   | 'replace-by-body'
+  /** POST on an item path whose query parameters name fields (Petstore's `POST /pet/{petId}?status=`). */
+  | 'patch-by-query'
   /** A list filtered by the query (`/pet/findByStatus`), from a resource's state. */
   | 'search'
   /** Generated data valid against the response schema (`/store/inventory`, `/user/login`). */
@@ -64,6 +66,19 @@ export type OperationBinding = {
   readonly security: readonly (readonly SecurityScheme[])[]
   /** Query parameters, for `search` filters and paging. */
   readonly query: readonly string[]
+  /** Path and query parameters with a schema, checked before the operation runs (400). */
+  readonly parameters: readonly ParameterBinding[]
+}
+
+export type ParameterBinding = {
+  readonly name: string
+  readonly in: 'path' | 'query'
+  readonly required: boolean
+  /** JSON Schema 2020-12. */
+  readonly schema: Node
+  /** How a text value is read: `integer`, `number` and `boolean` are converted, `array` split. */
+  readonly type: string | undefined
+  readonly itemType: string | undefined
 }
 
 /** An ancestor named by a path parameter: its resource, the field the parameter matches, and the

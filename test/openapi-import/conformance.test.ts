@@ -18,7 +18,7 @@ afterEach(async () => {
 async function walk(
   file: string,
   steps: (previous: unknown[]) => Step | undefined,
-): Promise<{ statuses: number[]; violations: string[] }> {
+): Promise<{ statuses: number[]; violations: string[]; answers: unknown[] }> {
   mock = await createMock({ schema: file })
   const check = await conformanceChecker(file)
   const answers: unknown[] = []
@@ -40,7 +40,7 @@ async function walk(
     answers.push(text === '' ? undefined : JSON.parse(text))
     expect(response.status, `${step.method} ${step.path}: ${text}`).toBe(step.expect)
   }
-  return { statuses, violations }
+  return { statuses, violations, answers }
 }
 
 describe('conformance walk, checked by openapi-backend', () => {
@@ -94,10 +94,16 @@ describe('conformance walk, checked by openapi-backend', () => {
         { method: 'GET', path: '/user/login?username=walker&password=secret', expect: 200 },
         { method: 'DELETE', path: '/user/walker', expect: 200 },
         { method: 'GET', path: '/user/walker', expect: 404 },
+        { method: 'GET', path: '/pet/abc', invalid: true, expect: 400 },
+        { method: 'GET', path: '/pet/findByStatus?status=lost', invalid: true, expect: 400 },
+        { method: 'POST', path: '/pet/1?name=Max&status=pending', expect: 200 },
+        { method: 'GET', path: '/pet/1', expect: 200 },
       ]
     }
-    const { violations } = await walk(PETSTORE, (a) => plan(a)[a.length])
+    const { violations, answers } = await walk(PETSTORE, (a) => plan(a)[a.length])
     expect(violations).toEqual([])
+    // POST /pet/{petId}?name=&status= updates the stored pet
+    expect(answers.at(-1)).toMatchObject({ id: 1, name: 'Max', status: 'pending' })
     // The state behind the answers: the update and the deletes stuck
     const found = (await (
       await mock!.app.request('/pet/findByStatus?status=sold', { headers: AUTH })
@@ -158,9 +164,24 @@ describe('conformance walk, checked by openapi-backend', () => {
         },
         { method: 'DELETE', path: `/bookings/${created?.id}`, expect: 204 },
         { method: 'GET', path: `/bookings/${created?.id}`, expect: 404 },
+        { method: 'GET', path: '/bookings/not-a-uuid', invalid: true, expect: 400 },
+        {
+          method: 'GET',
+          path: '/trips?origin=efdbb9d1-02c2-4bc3-afb7-6788d8782b1e',
+          invalid: true,
+          expect: 400,
+        },
       ]
     }
-    const { violations } = await walk(TRAIN, (a) => plan(a)[a.length])
+    const { violations, answers } = await walk(TRAIN, (a) => plan(a)[a.length])
     expect(violations).toEqual([])
+    expect(answers.at(-1)).toEqual({
+      type: 'about:blank',
+      title: 'Bad Request',
+      detail:
+        'Request had invalid parameters. query parameter destination: is required; query parameter date: is required',
+      instance: '/trips',
+      status: 400,
+    })
   })
 })

@@ -19,6 +19,14 @@ export type OperationDeps = {
   readonly checkBody: BodyCheck
 }
 
+const WRITES: ReadonlySet<string> = new Set([
+  'create',
+  'replace',
+  'patch',
+  'patch-by-query',
+  'delete',
+  'replace-by-body',
+])
 const PAGE_PARAMS = ['page']
 const LIMIT_PARAMS = ['limit', 'per_page', 'perPage', 'pageSize', 'page_size', 'size']
 
@@ -32,12 +40,7 @@ export async function answerOperation(
   const { store, options } = deps
   const url = new URL(c.req.url)
   const self = `${url.origin}${url.pathname}`
-  const writes =
-    op.action === 'create' ||
-    op.action === 'replace' ||
-    op.action === 'patch' ||
-    op.action === 'delete' ||
-    op.action === 'replace-by-body'
+  const writes = WRITES.has(op.action)
   if (writes && options.readOnly) {
     throw new AppError(
       'method_not_allowed',
@@ -88,6 +91,20 @@ export async function answerOperation(
       if (saved === undefined) throw notFound(url.pathname)
       return send(c, op, present(saved, op.success.schema, { self }))
     }
+    case 'patch-by-query': {
+      const current = item(store, op, last, url.pathname)
+      const changes: JsonObject = {}
+      for (const name of op.query) {
+        const value = url.searchParams.get(name)
+        if (value !== null) changes[name] = typedLike(current[name], value)
+      }
+      const id = current['id'] as Id
+      const saved = options.fakeWrites
+        ? { ...current, ...changes }
+        : await store.patch(resource, id, changes)
+      if (saved === undefined) throw notFound(url.pathname)
+      return send(c, op, present(saved, op.success.schema, { self }))
+    }
     case 'delete': {
       const current = item(store, op, last, url.pathname)
       if (!options.fakeWrites) await store.remove(resource, current['id'] as Id)
@@ -131,6 +148,13 @@ function item(store: Store, op: OperationBinding, key: string, path: string): Ro
 function findRow(store: Store, resource: string, key: string, value: string): Row | undefined {
   if (key === 'id') return store.get(resource, value)
   return store.list(resource).find((row) => String(row[key]) === value)
+}
+
+// A query value takes the type the field holds (`?petId=3` stays a number where ids are numbers).
+function typedLike(current: JsonValue | undefined, text: string): JsonValue {
+  if (typeof current === 'number' && Number.isFinite(Number(text))) return Number(text)
+  if (typeof current === 'boolean' && (text === 'true' || text === 'false')) return text === 'true'
+  return text
 }
 
 function objectBody(value: unknown): JsonObject {

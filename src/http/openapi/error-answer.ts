@@ -32,10 +32,8 @@ export function errorAnswer(c: Context, op: OperationBinding, error: unknown): R
 function shapeError(schema: Node, status: number, body: ErrorBody, path: string): JsonValue {
   const view = viewSchema(schema, '#')
   if (view.type !== 'object') return sampleValue(schema, '#')
-  const detail = [
-    body.error,
-    ...(body.details ?? []).map((d) => `${d.path || '(body)'}: ${d.message}`),
-  ].join(' ')
+  const problems = (body.details ?? []).map((d) => `${d.path || '(body)'}: ${d.message}`)
+  const detail = problems.length === 0 ? body.error : `${body.error} ${problems.join('; ')}`
   const out: JsonObject = {}
   for (const [key, property] of view.properties) {
     const at = childPointer('#', 'properties', key)

@@ -6,6 +6,7 @@ import type { Context } from 'hono'
 import type { Answer } from '../route.ts'
 import { pathSegments, splitUrl } from '../request/path-segments.ts'
 import { answerOperation } from './answer-operation.ts'
+import { checkParameters } from './check-parameters.ts'
 import { checkCredentials } from './credentials.ts'
 import { errorAnswer } from './error-answer.ts'
 import { operationMatcher } from './match-operation.ts'
@@ -46,6 +47,7 @@ export function openApiStage(deps: OpenApiStageDeps): (c: Context) => Answer | u
     const run = async (): Promise<Response> => {
       try {
         checkCredentials(c, found.op)
+        checkParameters(c, found.op, found.params, deps.binding.checkBody)
         return await answerOperation(c, found, operationDeps)
       } catch (error) {
         return errorAnswer(c, found.op, error)
