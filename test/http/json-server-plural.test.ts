@@ -55,11 +55,20 @@ function fixture() {
 const JSON_TYPE = 'application/json; charset=utf-8'
 const EXPOSED = 'X-Total-Count,Link,Location,ETag'
 
+// plural.js serves its db behind these rewriter rules (fauxrest's --routes).
+const REWRITER_RULES = {
+  '/api/*': '/$1',
+  '/blog/posts/:id/show': '/posts/:id',
+  '/comments/special/:userId-:body': '/comments/?userId=:userId&body=:body',
+  '/firstpostwithcomments': '/posts/1?_embed=comments',
+  '/articles\\?_id=:id': '/posts/:id',
+}
+
 let db: ReturnType<typeof fixture>
 let mock: Mock
 beforeEach(async () => {
   db = fixture()
-  mock = await memoryMock({ schema: db })
+  mock = await memoryMock({ schema: db, routes: REWRITER_RULES })
   return () => mock.close()
 })
 afterEach(() => {
@@ -184,7 +193,7 @@ describe('json-server plural.js: GET /:resource?attr=&attr=', () => {
   it('should not fail with null value', async () => {
     await mock.close()
     db.posts.push({ id: 99, body: null })
-    mock = await memoryMock({ schema: db })
+    mock = await memoryMock({ schema: db, routes: REWRITER_RULES })
     expect(await getJson('/posts?body=foo')).toEqual({ status: 200, body: [db.posts[0]] })
   })
 })
@@ -585,6 +594,38 @@ describe('json-server plural.js: static routes, state and headers', () => {
     expect(answer.headers.get('cache-control')).toBe('no-cache')
     expect(answer.headers.get('pragma')).toBeNull()
     expect(answer.headers.get('expires')).toBeNull()
+  })
+})
+
+describe('json-server plural.js: Rewriter', () => {
+  it('should rewrite using prefix', async () => {
+    expect((await get('/api/posts/1')).body).toEqual(db.posts[0])
+  })
+
+  it('should rewrite using params', async () => {
+    expect((await get('/blog/posts/1/show')).body).toEqual(db.posts[0])
+  })
+
+  it('should rewrite using query without params', async () => {
+    expect((await get('/firstpostwithcomments')).body).toEqual({
+      ...db.posts[0],
+      comments: [db.comments[0], db.comments[1]],
+    })
+  })
+
+  it('should rewrite using params and query', async () => {
+    expect(await getJson('/comments/special/1-quux')).toEqual({
+      status: 200,
+      body: [db.comments[4]],
+    })
+  })
+
+  it('should rewrite query params', async () => {
+    expect((await get('/articles?_id=1')).body).toEqual(db.posts[0])
+  })
+
+  it('should expose routes', async () => {
+    expect((await get('/__rules')).body).toEqual(REWRITER_RULES)
   })
 })
 
