@@ -2,7 +2,7 @@
 // Every case answers as json-server does, except the deliberate differences the README's "Compared
 // with json-server" lists; those cases assert fauxrest's answer and say what 0.17 answers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Mock } from '../../src/index.ts'
+import type { Middleware, Mock } from '../../src/index.ts'
 import { memoryMock } from '../helpers.ts'
 
 type Row = Record<string, unknown>
@@ -626,6 +626,27 @@ describe('json-server plural.js: Rewriter', () => {
 
   it('should expose routes', async () => {
     expect((await get('/__rules')).body).toEqual(REWRITER_RULES)
+  })
+})
+
+describe('json-server plural.js: router.render (a --middlewares module)', () => {
+  // json-server's `router.render = (req, res) => res.jsonp({ data: res.locals.data })`, written
+  // as the Hono middleware fauxrest takes: it rewrites the answer after the route.
+  const wrap: Middleware = async (c, next) => {
+    await next()
+    const data: unknown = await c.res.json()
+    c.res = c.json({ data }, c.res.status as 200)
+  }
+
+  beforeEach(async () => {
+    await mock.close()
+    mock = await memoryMock({ schema: db, middlewares: [wrap] })
+  })
+
+  it('should be possible to wrap response', async () => {
+    const answer = await get('/posts/1')
+    expect(answer.headers.get('content-type')).toMatch(/json/)
+    expect([answer.status, JSON.parse(answer.text)]).toEqual([200, { data: db.posts[0] }])
   })
 })
 
