@@ -2,7 +2,9 @@ import type { Hono } from 'hono'
 import type { AuthConfig } from './auth/auth-config.ts'
 import { withKnownPasswords } from './auth/known-passwords.ts'
 import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { HOME_BESIDE_FRONT_END } from './routes/own-routes.ts'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
 import { DEFAULT_APP_OPTIONS, type AppOptions } from './app-options.ts'
@@ -63,6 +65,8 @@ export type Mock = {
   readonly store: Store
   readonly schema: Schema
   readonly options: AppOptions
+  /** The homepage's path: `/`, or `/_fauxrest` when a static `index.html` takes `/`. */
+  readonly homePath: string
   /** The auth the server runs with; `undefined` when it is off. */
   readonly auth: AuthConfig | undefined
   /** The database file's bytes as this server last read or wrote them; `undefined` in memory. */
@@ -117,6 +121,11 @@ export async function openMock(
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
   const middlewares = await middlewaresOf(options.middlewares ?? [])
+  const { staticDir } = appOptions
+  const homePath =
+    staticDir !== undefined && existsSync(join(staticDir, 'index.html'))
+      ? HOME_BESIDE_FRONT_END
+      : '/'
   const app = createApp({
     store,
     options: appOptions,
@@ -125,6 +134,7 @@ export async function openMock(
     ...(routes === undefined ? {} : { routes }),
     auth,
     middlewares,
+    homePath,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}
@@ -137,6 +147,7 @@ export async function openMock(
     schema,
     options: appOptions,
     auth,
+    homePath,
     reset,
     lastSaved: () => files?.saved(),
     writes: () => files?.writes ?? 0,

@@ -4,6 +4,7 @@ import type { JsonObject } from '../json.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
+import { withHomeAt } from '../routes/own-routes.ts'
 import { routeTable } from '../routes/route-table.ts'
 import type { Schema } from '../schema/types.ts'
 
@@ -40,7 +41,7 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     renderTable(rows, paint),
     '',
     ...ruleLines(info.rules),
-    `  ${ownRoutes(mock.schema)}`,
+    `  ${ownRoutes(mock.schema, mock.homePath)}`,
     ...authLines(mock),
     ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
     paint('dim', '  Press Ctrl+C to stop.'),
@@ -49,9 +50,9 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
 }
 
 // `Home /  ·  Docs /docs  ·  ...  ·  Reset POST /_reset`: the own routes people visit.
-function ownRoutes(schema: Schema): string {
-  return routeTable(schema)
-    .own.flatMap((route) => {
+function ownRoutes(schema: Schema, homePath: string): string {
+  return withHomeAt(routeTable(schema).own, homePath)
+    .flatMap((route) => {
       if (route.label === undefined) return []
       const methods = route.methods.filter((method) => method !== 'get')
       const verb = methods.map((method) => `${method.toUpperCase()} `).join('')

@@ -22,7 +22,7 @@ import { resolveTarget, type Target } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
-import type { OwnRouteName } from '../routes/own-routes.ts'
+import { withHomeAt, type OwnRouteName } from '../routes/own-routes.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
 
 export type AppDeps = {
@@ -42,6 +42,8 @@ export type AppDeps = {
   readonly routes?: RouteRules
   /** The user's Hono middlewares (`--middlewares`), run in order before the router. */
   readonly middlewares?: readonly Middleware[]
+  /** Where the homepage is when not at `/` (a static `index.html` takes `/`). */
+  readonly homePath?: string
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -88,7 +90,8 @@ export function createApp(deps: AppDeps): Hono {
       return sendJson(c, toJsonBody({ reset: true }))
     },
   }
-  for (const own of table.own) {
+  const ownRoutes = deps.homePath === undefined ? table.own : withHomeAt(table.own, deps.homePath)
+  for (const own of ownRoutes) {
     for (const method of own.methods)
       app.on(method.toUpperCase(), toColonPath(own.path), route(handlers[own.name]))
   }

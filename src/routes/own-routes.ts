@@ -35,3 +35,11 @@ export function ownRouteAt(routes: readonly OwnRoute[], pathname: string): OwnRo
     )
   })
 }
+
+/** Where the homepage moves when a static folder's `index.html` takes `/` (a front end). */
+export const HOME_BESIDE_FRONT_END = '/_fauxrest'
+
+/** The own routes with the homepage at `path`. */
+export function withHomeAt(routes: readonly OwnRoute[], path: string): readonly OwnRoute[] {
+  return routes.map((route) => (route.name === 'home' ? { ...route, path } : route))
+}

@@ -91,10 +91,28 @@ describe('--static files', () => {
     expect(response.headers.get('location')).toBe('/sub/?x=1')
   })
 
-  it('leaves / to the homepage and resource paths to the resources', async () => {
-    expect(await (await send(mock, 'GET', '/')).text()).toContain('<h1>fauxrest</h1>')
+  it('serves index.html at / and moves the homepage to /_fauxrest, as json-server serves a front end', async () => {
+    const index = await send(mock, 'GET', '/')
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await index.text()).toBe('<h1>index</h1>')
+    expect(mock.homePath).toBe('/_fauxrest')
+    expect(await (await send(mock, 'GET', '/_fauxrest')).text()).toContain('<h1>fauxrest</h1>')
+    const homeJson = await send(mock, 'GET', '/_fauxrest?format=json')
+    expect(((await json(homeJson)) as { name: string }).name).toBe('fauxrest')
+  })
+
+  it('leaves resource paths to the resources', async () => {
     const posts = await send(mock, 'GET', '/posts')
     expect(((await json(posts)) as unknown[]).length).toBe(100)
+  })
+
+  it('keeps the homepage at / when the folder has no index.html', async () => {
+    const other = await memoryMock({ schema: JSONPLACEHOLDER, staticDir: join(root, 'empty') })
+    expect(other.homePath).toBe('/')
+    expect(await (await send(other, 'GET', '/')).text()).toContain('<h1>fauxrest</h1>')
+    expect((await send(other, 'GET', '/_fauxrest')).status).toBe(404)
+    await other.close()
   })
 
   it.each([
