@@ -303,18 +303,6 @@ function fieldName(flag: string, text: string): string {
   return text
 }
 
-/** `/api/v1` from `api/v1/`, `/api/v1` or `/api/v1/`; `''` for `/`. */
-export function parseBase(text: string): string {
-  const segments = text.split('/').filter((segment) => segment !== '')
-  const bad = segments.find(
-    (segment) => segment === '.' || segment === '..' || !/^[\w.~!$&'()*+,;=:@%-]+$/.test(segment),
-  )
-  if (bad !== undefined || /[?#\\]/.test(text)) {
-    throw new UserError(`--base must be a URL path like /api/v1, not "${text}"`)
-  }
-  return segments.map((segment) => `/${segment}`).join('')
-}
-
 export function parseDelay(text: string): Delay {
   const match = /^(\d+)(?:-(\d+))?$/.exec(text.trim())
   const min = Number(match?.[1])
