@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { importDocument, isOpenApiSource, parseDocumentText } from '../node/load-openapi.ts'
 import type { Node } from '../openapi-import/document.ts'
+import { readUserFile } from '../node/read-user-file.ts'
 import type { CliIo } from './cli-io.ts'
 import { emit } from './emit.ts'
 
@@ -15,19 +15,7 @@ type ImportCommand = {
 /** Writes the fauxrest schema an OpenAPI document is served as; skipped operations go to stderr. */
 export async function runImport(command: ImportCommand, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, command.file)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error)
-    throw new UserError(
-      `cannot read ${command.file}: ${code === 'ENOENT' ? 'no such file' : code}`,
-      [],
-      {
-        cause: error,
-      },
-    )
-  }
+  const text = (await readUserFile(path, command.file)).toString('utf8')
   const document = await parseDocumentText(text, command.file)
   if (!isOpenApiSource(document) || !isNode(document) || 'resources' in document) {
     throw new UserError(`${command.file}: not an OpenAPI document (no "openapi" version key)`)

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises'
 import { basename, extname, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { inferSchema } from '../infer/infer-schema.ts'
 import { parseJsonText } from '../json-text.ts'
 import { parseSchema } from '../schema/parse-schema.ts'
+import { readUserFile } from '../node/read-user-file.ts'
 import type { CliIo } from './cli-io.ts'
 import { emit } from './emit.ts'
 
@@ -17,14 +17,7 @@ type InferCommand = {
 /** Writes a schema inferred from sample JSON; it always passes `fauxrest check`. */
 export async function runInfer(command: InferCommand, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, command.file)
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : (code ?? String(error))
-    throw new UserError(`cannot read ${command.file}: ${reason}`, [], { cause: error })
-  }
+  const text = (await readUserFile(path, command.file)).toString('utf8')
   const sample = parseJsonText(text, command.file)
   // A response names its resource after the file (users.json -> users) unless --name says.
   const name = command.name ?? basename(command.file, extname(command.file))

@@ -1,17 +1,9 @@
-import { readFile } from 'node:fs/promises'
-import { UserError } from '../errors.ts'
+import { readUserFile } from './read-user-file.ts'
 import { isOpenApiSource, loadOpenApi, parseDocumentText } from './load-openapi.ts'
 import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
 import type { FakerCatalog, SchemaOptions } from '../schema/types.ts'
 
 export type { LoadedSchema } from '../schema/schema-document.ts'
-
-const READ_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-}
 
 /** Reads a schema or plain db file; every problem becomes a UserError naming the file. */
 export async function loadSchemaFile(
@@ -19,14 +11,7 @@ export async function loadSchemaFile(
   catalog: FakerCatalog,
   options: SchemaOptions = {},
 ): Promise<LoadedSchema> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = (code === undefined ? undefined : READ_ERRORS[code]) ?? String(error)
-    throw new UserError(`cannot read ${path}: ${reason}`, [], { cause: error })
-  }
+  const bytes = await readUserFile(path)
   const document = await parseDocumentText(bytes.toString('utf8'), path)
   if (isOpenApiSource(document)) {
     return loadOpenApi(document as Record<string, unknown>, path, catalog, options)
