@@ -3,6 +3,8 @@
 // server, the database file, static files and the CLI on top.
 import type { Hono } from 'hono'
 import { DEFAULT_APP_OPTIONS, type AppOptions } from './app-options.ts'
+import { ChangeFeed } from './feed/change-feed.ts'
+import { publishCommits } from './feed/publish-commits.ts'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
 import { createApp as createHonoApp } from './http/create-app.ts'
@@ -67,7 +69,10 @@ export function createApp(options: CreateAppOptions): Hono {
   if (schema !== store.schema)
     throw new Error('createApp: the store was created for another schema')
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(rest) }
-  return createHonoApp({ store, options: appOptions, reset: () => store.reset() })
+  // The store lives as long as the app: its commits go to the feed from now on.
+  const feed = new ChangeFeed()
+  publishCommits(store, feed)
+  return createHonoApp({ store, options: appOptions, reset: () => store.reset(), feed })
 }
 
 function pick(data: Data, only: ReadonlySet<string>): Data {

@@ -5,6 +5,9 @@ import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { HOME_BESIDE_FRONT_END } from './routes/own-routes.ts'
+import { ChangeFeed, type FeedOptions } from './feed/change-feed.ts'
+import { changeIterator, type FeedChange } from './feed/change-iterator.ts'
+import { publishCommits } from './feed/publish-commits.ts'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
 import { generate } from './generate/generate.ts'
 import { DEFAULT_APP_OPTIONS, type AppOptions } from './app-options.ts'
@@ -56,6 +59,8 @@ export type MockOptions = Partial<AppOptions> & {
   readonly middlewares?: readonly (Middleware | string)[]
   /** The file operations persistence uses; tests inject failures here. */
   readonly fs?: FileSystem
+  /** The change feed's history, buffers, keep-alive and retry intervals (`/_events`). */
+  readonly feed?: FeedOptions
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
@@ -78,8 +83,14 @@ export type Mock = {
    * otherwise brought up to date shortly after writes settle).
    */
   settle(): Promise<void>
+  /** The change feed `/_events` streams. */
+  readonly feed: ChangeFeed
   listen(port?: number, host?: string): Promise<Listening>
   reset(): Promise<void>
+  /** Every change from now on (as `/_events` sends them), for tests: `await changes.next()`. */
+  changes(): AsyncIterableIterator<FeedChange>
+  /** Ends every `/_events` stream once the writes under way are saved and sent (for a shutdown). */
+  endStreams(): Promise<void>
   close(): Promise<void>
 }
 
@@ -93,10 +104,14 @@ export async function createMock(options: MockOptions): Promise<Mock> {
   return openMock(await loadSchema(options.schema, createFakerCatalog(), reading), options)
 }
 
-/** createMock for a schema already loaded (the CLI inspects it first to choose the database file). */
+/**
+ * createMock for a schema already loaded (the CLI inspects it first to choose the database file).
+ * A mock opened by a reload passes on the feed of the one before, so streams stay connected.
+ */
 export async function openMock(
   loaded: LoadedSchema,
   options: Omit<MockOptions, 'schema'>,
+  feed: ChangeFeed = new ChangeFeed(options.feed),
 ): Promise<Mock> {
   const { schema, plainData } = loaded
   const routes = await routeRules(options.routes)
@@ -118,6 +133,7 @@ export async function openMock(
     ...(options.fs === undefined ? {} : { fs: options.fs }),
     ...preload(loaded, file),
   })
+  const unhook = publishCommits(store, feed)
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()
   const middlewares = await middlewaresOf(options.middlewares ?? [])
@@ -135,12 +151,17 @@ export async function openMock(
     auth,
     middlewares,
     homePath,
+    feed,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}
       : { staticFiles: staticFiles(appOptions.staticDir) }),
   })
   const servers = new Set<Listening>()
+  const endStreams = async (): Promise<void> => {
+    await store.flush()
+    feed.disconnectAll()
+  }
   return {
     app,
     store,
@@ -148,6 +169,7 @@ export async function openMock(
     options: appOptions,
     auth,
     homePath,
+    feed,
     reset,
     lastSaved: () => files?.saved(),
     writes: () => files?.writes ?? 0,
@@ -155,13 +177,16 @@ export async function openMock(
       await store.flush()
       await files?.fold()
     },
+    changes: () => changeIterator(feed),
+    endStreams,
     async listen(port = 0, host = '127.0.0.1') {
       const listening = await serveFetch(app.fetch, { port, host, bodyLimit: appOptions.bodyLimit })
       const entry: Listening = {
         ...listening,
         close: async () => {
           servers.delete(entry)
-          await listening.close()
+          // Streams never finish by themselves: they end once the server stops taking requests.
+          await Promise.all([listening.close(), endStreams()])
         },
       }
       servers.add(entry)
@@ -169,6 +194,7 @@ export async function openMock(
     },
     async close() {
       await Promise.all([...servers].map((server) => server.close()))
+      unhook()
       await store.close()
     },
   }

@@ -101,7 +101,8 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
         schemaLabel: shown(path),
         dbLabel: shown(db),
         load: (target) => loadSchema(target, catalog, reading),
-        open: (next) => openMock(next, { ...options, reset: false }),
+        // The same feed: streams stay connected across reloads, and hear a reset.
+        open: (next) => openMock(next, { ...options, reset: false }, mock.feed),
         log: options.log ?? (() => undefined),
         warn,
       })
@@ -131,7 +132,8 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   const signal = await io.stopRequested()
   io.err(`fauxrest: ${signal} received, finishing requests in flight and saving…\n`)
   routesWatch?.close()
-  await server.close()
+  // Event streams never end by themselves: they end once the writes under way are saved and sent.
+  await Promise.all([server.close(), (live?.current() ?? mock).endStreams()])
   await (live ?? mock).close()
   return 0
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { AppError } from '../errors.ts'
 import type { OpenApiBinding } from '../openapi-import/binding.ts'
+import type { ChangeFeed } from '../feed/change-feed.ts'
 import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
@@ -10,6 +11,7 @@ import type { AuthConfig } from '../auth/auth-config.ts'
 import { authStage } from './auth/auth-stage.ts'
 import { visibleData } from './auth/visible-data.ts'
 import { withMiddlewares, type Middleware } from './pipeline/middlewares.ts'
+import { eventsRoute } from './feed/events-route.ts'
 import { RULES_PATH, withRewrites } from './pipeline/rewrite-stage.ts'
 import type { RouteRules } from '../rewrite/route-rules.ts'
 import type { Answer, AssetSource, Route } from './route.ts'
@@ -44,10 +46,12 @@ export type AppDeps = {
   readonly middlewares?: readonly Middleware[]
   /** Where the homepage is when not at `/` (a static `index.html` takes `/`). */
   readonly homePath?: string
+  /** The change feed `/_events` streams; fake writes publish to it, the store's commits too. */
+  readonly feed: ChangeFeed
 }
 
 export function createApp(deps: AppDeps): Hono {
-  const { store, options } = deps
+  const { store, options, feed } = deps
   const app = new Hono()
   const cache = new ResponseCache()
   const lookups: Lookups = {
@@ -89,6 +93,7 @@ export function createApp(deps: AppDeps): Hono {
       await deps.reset()
       return sendJson(c, toJsonBody({ reset: true }))
     },
+    events: eventsRoute({ feed, schema: store.schema }),
   }
   const ownRoutes = deps.homePath === undefined ? table.own : withHomeAt(table.own, deps.homePath)
   for (const own of ownRoutes) {
@@ -116,7 +121,7 @@ export function createApp(deps: AppDeps): Hono {
       if (answered !== undefined) return answered
       const { pathname } = splitUrl(c.req.url)
       const segments = pathSegments(pathname)
-      const handlerDeps = { store, options, cache, lookups }
+      const handlerDeps = { store, options, cache, lookups, feed }
       const resolve = (path: readonly string[]): Target | undefined =>
         resolveTarget(path, store.schema, table, store)
       if (auth !== undefined && segments !== undefined) {

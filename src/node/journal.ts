@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib'
-import type { Change } from '../store/change.ts'
+import { storedChange, type Change } from '../store/change.ts'
 
 /** Which database file a journal continues: its size and CRC-32 when the journal began. */
 export type JournalBase = { readonly size: number; readonly crc: number }
@@ -18,7 +18,7 @@ export function encodeHeader(base: JournalBase): Buffer {
 }
 
 export function encodeChanges(changes: readonly Change[]): Buffer[] {
-  return changes.map((change) => line(JSON.stringify(change)))
+  return changes.map((change) => line(JSON.stringify(storedChange(change))))
 }
 
 function line(json: string): Buffer {

@@ -72,7 +72,11 @@ export function serveFetch(fetch: Fetch, options: ServeOptions): Promise<Listeni
             closing = true
             for (const socket of connections) {
               const response = socket[LATEST_RESPONSE]
-              if (response !== undefined && !response.writableFinished) keepNoConnection(response)
+              if (response === undefined || response.writableFinished) continue
+              // An answer already under way (an event stream) cannot say so: its connection is
+              // closed once it ends.
+              if (response.headersSent) response.once('finish', () => socket.end())
+              else keepNoConnection(response)
             }
             server.close(() => done())
             server.closeIdleConnections()

@@ -27,6 +27,7 @@ const OWN_OPERATIONS: Readonly<
   'docs-slash': undefined,
   'docs-asset': undefined,
   openapi: undefined,
+  events: undefined,
   db: (context) => ({
     get: {
       tags: [SERVER_TAG],

@@ -2,7 +2,7 @@ import type { RouteMethod } from './route-table.ts'
 
 /** The names of fauxrest's own routes: the app, the OpenAPI document and the CLI key on these. */
 export type OwnRouteName =
-  'home' | 'docs' | 'docs-slash' | 'docs-asset' | 'openapi' | 'db' | 'reset'
+  'home' | 'docs' | 'docs-slash' | 'docs-asset' | 'openapi' | 'db' | 'reset' | 'events'
 
 export type OwnRoute = {
   readonly name: OwnRouteName
@@ -22,6 +22,7 @@ export const OWN_ROUTES: readonly OwnRoute[] = [
   { name: 'openapi', path: '/openapi.json', methods: ['get'], label: 'OpenAPI' },
   { name: 'db', path: '/db', methods: ['get'], label: 'Database' },
   { name: 'reset', path: '/_reset', methods: ['post'], label: 'Reset' },
+  { name: 'events', path: '/_events', methods: ['get'], label: 'Events' },
 ]
 
 /** The own route whose path has the shape of `pathname` (`{param}` matches one segment). */

@@ -1,4 +1,4 @@
-import type { Change } from './change.ts'
+import type { Change, CommitCause } from './change.ts'
 import type { Undo } from './undo.ts'
 
 /** One mutation's changes. `undone` turns true when a failed write took them back. */
@@ -6,6 +6,7 @@ export type LogEntry = {
   readonly seq: number
   readonly changes: readonly Change[]
   readonly undo: readonly Undo[]
+  readonly cause: CommitCause | undefined
   undone: boolean
 }
 
@@ -23,8 +24,8 @@ export class ChangeLog {
     return this.#last
   }
 
-  append(changes: readonly Change[], undo: readonly Undo[]): LogEntry {
-    const entry = { seq: ++this.#last, changes, undo, undone: false }
+  append(changes: readonly Change[], undo: readonly Undo[], cause?: CommitCause): LogEntry {
+    const entry = { seq: ++this.#last, changes, undo, cause, undone: false }
     this.#entries.push(entry)
     return entry
   }

@@ -3,7 +3,7 @@ import { AppError, UserError } from '../errors.ts'
 import { hasOwn, isId, isIntegerId, isJsonObject } from '../json.ts'
 import type { Data, Id, JsonObject, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
-import type { Change } from './change.ts'
+import type { Change, CommitCause } from './change.ts'
 import { ChangeLog } from './change-log.ts'
 import type { LogEntry } from './change-log.ts'
 import { checkData, invalidDatabase } from './check-data.ts'
@@ -34,8 +34,11 @@ export type StoreOptions = {
   readonly file?: string
 }
 
-/** Hears the changes of each mutation once they are durable, in the order they were made. */
-export type CommitListener = (changes: readonly Change[]) => void
+/**
+ * Hears the changes of each mutation once they are durable, in the order they were made, with
+ * `cause` set for a reset or a reload (which may change nothing).
+ */
+export type CommitListener = (changes: readonly Change[], cause?: CommitCause) => void
 
 const MEMORY = ':memory:'
 
@@ -218,7 +221,7 @@ export class Store {
     this.#data[resource] = stored
     await this.#commit(
       this.#log(
-        [{ op: 'set', resource, value: stored }],
+        [{ op: 'set', resource, value: stored, previous: was }],
         [{ kind: 'unset', resource, value: was }],
       ),
     )
@@ -228,7 +231,12 @@ export class Store {
   /** Back to the data the store was opened with; ids handed out since are still not reused. */
   async reset(): Promise<void> {
     this.#writable()
-    if (this.#changedSinceReset.size === 0) return
+    if (this.#changedSinceReset.size === 0) {
+      // Nothing to write, but listeners hear of every reset, after the writes before it.
+      await Promise.allSettled(this.#writing)
+      for (const listener of this.#listeners) listener([], 'reset')
+      return
+    }
     const data = this.#data
     const changes: Change[] = []
     const undo: Undo[] = []
@@ -247,7 +255,7 @@ export class Store {
     }
     this.#tables.rebuild(data, this.#changedSinceReset)
     this.#changedSinceReset.clear()
-    await this.#commit(this.#log(changes, undo))
+    await this.#commit(this.#log(changes, undo, 'reset'))
   }
 
   /** Swaps in new data (a reloaded file, say): resources it lacks are generated, then all is saved. */
@@ -268,7 +276,7 @@ export class Store {
     }
     this.#low.data.data = next
     this.#tables.rebuild(next, this.schema.resources.keys())
-    await this.#commit(this.#log(changes, [{ kind: 'undata', data: previous }]))
+    await this.#commit(this.#log(changes, [{ kind: 'undata', data: previous }], 'reload'))
   }
 
   /** Integer ids another store on this database handed out are not handed out again (a reload). */
@@ -313,7 +321,7 @@ export class Store {
     table.swap(row, next)
     await this.#commit(
       this.#log(
-        [{ op: 'update', resource, row: next }],
+        [{ op: 'update', resource, row: next, previous: row }],
         [{ kind: 'unswap', resource, now: next, was: row }],
       ),
     )
@@ -332,9 +340,9 @@ export class Store {
     this.#startup.set(resource, Array.isArray(value) ? value.slice() : value)
   }
 
-  #log(changes: readonly Change[], undo: readonly Undo[]): LogEntry {
+  #log(changes: readonly Change[], undo: readonly Undo[], cause?: CommitCause): LogEntry {
     this.#version++
-    return this.#low.data.log.append(changes, undo)
+    return this.#low.data.log.append(changes, undo, cause)
   }
 
   async #commit(entry: LogEntry): Promise<void> {
@@ -355,7 +363,7 @@ export class Store {
     const durable = this.#low.data.log.take(this.#durable)
     if (this.#listeners.size === 0) return
     for (const done of durable) {
-      for (const listener of this.#listeners) listener(done.changes)
+      for (const listener of this.#listeners) listener(done.changes, done.cause)
     }
   }
 

@@ -60,7 +60,7 @@ export class Tables {
       undo.push({ kind: 'unremove', resource: name, rows: positions })
       for (const [, row] of positions) {
         const id = row[table.spec.idKey]
-        if (isId(id)) changes.push({ op: 'delete', resource: name, id })
+        if (isId(id)) changes.push({ op: 'delete', resource: name, id, previous: row })
         else whole.add(name)
       }
     }
@@ -71,7 +71,8 @@ export class Tables {
         const next = mergeRow(row, Object.fromEntries(keys.map((key) => [key, null])), idKey)
         table.swap(row, next)
         undo.push({ kind: 'unswap', resource: name, now: next, was: row })
-        if (isId(next[idKey])) changes.push({ op: 'update', resource: name, row: next })
+        if (isId(next[idKey]))
+          changes.push({ op: 'update', resource: name, row: next, previous: row })
         else whole.add(name)
       }
     }

@@ -114,6 +114,8 @@ export async function watchMock(
       }
       schemaText = text
       board.swap(opened)
+      // In memory the new store's replaceAll has said so already.
+      if (dbFile !== undefined) opened.feed.publish([{ type: 'reset', reason: 'reload' }])
       const count = opened.schema.resources.size
       options.log(`reloaded ${options.schemaLabel} (${count} resource${count === 1 ? '' : 's'})`)
     })

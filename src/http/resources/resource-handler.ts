@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
+import type { ChangeFeed } from '../../feed/change-feed.ts'
 import { linkHeader } from '../../query/link-header.ts'
 import { parseItemQuery, parseListQuery } from '../../query/parse-query.ts'
 import { runListQuery, shapeItem } from '../../query/run-query.ts'
@@ -24,6 +25,7 @@ export type HandlerDeps = {
   readonly lookups: Lookups
   /** The caller and rules, when auth is on: reads see through its lookups, writes are guarded. */
   readonly auth?: RequestAuth | undefined
+  readonly feed: ChangeFeed
 }
 
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'

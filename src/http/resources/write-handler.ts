@@ -1,6 +1,9 @@
 import type { Context } from 'hono'
+import type { ChangeFeed } from '../../feed/change-feed.ts'
 import type { Id, JsonObject, Row } from '../../json.ts'
 import type { ResourceSpec, Schema } from '../../schema/types.ts'
+import type { EventChange } from '../../feed/event-change.ts'
+import { removalEvents } from '../../feed/removal-events.ts'
 import type { Store } from '../../store/store.ts'
 import { validateWrite, type WriteContext, type WriteKind } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -19,6 +22,7 @@ export type WriteDeps = {
   readonly options: AppOptions
   /** Owner checks and password hashing when auth is on. */
   readonly guard?: WriteGuard | undefined
+  readonly feed: ChangeFeed
 }
 
 type Single = Target & { kind: 'single' }
@@ -28,7 +32,8 @@ type Item = Target & { kind: 'item' }
 /**
  * POST, PUT, PATCH and DELETE: 404, then preconditions (412), then the body (415, 400, 422), then
  * validation (422, 409). Under `fakeWrites` every check runs and the answer is what a real write
- * would give, but nothing changes (and no id is used up).
+ * would give, but nothing changes (and no id is used up); the feed hears it marked as fake. Real
+ * writes reach the feed through the store, once they are on disk.
  */
 export async function write(c: Context, target: Target, deps: WriteDeps): Promise<Response> {
   if (target.kind === 'single') return writeSingle(c, target, deps)
@@ -51,7 +56,11 @@ async function writeSingle(c: Context, target: Single, deps: WriteDeps): Promise
   const sent = await readJsonBody(c, formFields(resource, noRows, current))
   const body = validateWrite(kind, resource, sent, context(store))
   const next = kind === 'replace' ? body : { ...current, ...body }
-  const saved = rowBody(options.fakeWrites ? next : await store.setSingle(resource.name, next))
+  const name = resource.name
+  if (options.fakeWrites) {
+    fake(deps, [{ type: 'updated', resource: name, id: null, item: next, previous: current }])
+  }
+  const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
   return method === 'POST'
     ? sendJson(c, saved, 201, { Location: `/${resource.name}` })
     : sendJson(c, saved)
@@ -66,9 +75,13 @@ async function create(c: Context, target: Collection, deps: WriteDeps): Promise<
   const body = withParentKeys(sent, name, target.parents, store.schema)
   const owned = deps.guard === undefined ? body : await deps.guard.create(name, body)
   const created = validateWrite('create', resource, owned, context(store))
-  const row = options.fakeWrites
-    ? { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
-    : await store.insert(name, created)
+  let row: Row
+  if (options.fakeWrites) {
+    row = { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
+    fake(deps, [{ type: 'created', resource: name, id: row[idKey] as Id, item: row }])
+  } else {
+    row = await store.insert(name, created)
+  }
   const location = `/${name}/${encodeURIComponent(String(row[idKey]))}`
   return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
 }
@@ -84,11 +97,16 @@ async function update(c: Context, target: Item, row: Row, deps: WriteDeps): Prom
   const read = withParentKeys(sent, name, target.parents, store.schema)
   const body = (await deps.guard?.change(name, row, read, kind)) ?? read
   const changes = validateWrite(kind, resource, body, context(store, id))
-  const saved = options.fakeWrites
-    ? fakeUpdate(kind, row, changes, { [idKey]: id })
-    : kind === 'replace'
-      ? await store.replace(name, id, changes)
-      : await store.patch(name, id, changes)
+  let saved: Row | undefined
+  if (options.fakeWrites) {
+    saved = fakeUpdate(kind, row, changes, { [resource.idKey]: id })
+    fake(deps, [{ type: 'updated', resource: name, id, item: saved, previous: row }])
+  } else {
+    saved =
+      kind === 'replace'
+        ? await store.replace(name, id, changes)
+        : await store.patch(name, id, changes)
+  }
   if (saved === undefined) throw notFound(splitUrl(c.req.url).pathname)
   return sendJson(c, rowBody(shown(deps, name, saved)))
 }
@@ -120,7 +138,10 @@ async function remove(
   const { store, options } = deps
   const id = row[resource.idKey] as Id
   // Fake writes give the 409 a real delete would, and change nothing.
-  if (options.fakeWrites) store.removalPlan(resource.name, row)
+  if (options.fakeWrites) {
+    const idKeyOf = (name: string): string => store.schema.resources.get(name)?.idKey ?? 'id'
+    fake(deps, removalEvents(store.removalPlan(resource.name, row), idKeyOf))
+  }
   const removed = options.fakeWrites ? row : await store.remove(resource.name, id)
   if (removed === undefined) throw notFound(splitUrl(c.req.url).pathname)
   if (options.deleteMode === 'no-content') return sendEmpty(c, 204)
@@ -128,6 +149,10 @@ async function remove(
     c,
     options.deleteMode === 'item' ? rowBody(shown(deps, resource.name, removed)) : toJsonBody({}),
   )
+}
+
+function fake(deps: WriteDeps, changes: readonly EventChange[]): void {
+  deps.feed.publish(changes, { fake: true })
 }
 
 function fakeUpdate(kind: WriteKind, row: Row, body: JsonObject, id: JsonObject): Row {

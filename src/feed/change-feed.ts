@@ -1,0 +1,226 @@
+import type { EventChange, ResetChange } from './event-change.ts'
+import { eventId, feedEvent, type FeedEvent } from './feed-event.ts'
+import { EVERYTHING, type FeedPredicate } from './topics.ts'
+
+export type FeedOptions = {
+  /** Events kept for clients that reconnect with `Last-Event-ID`. */
+  readonly historySize?: number
+  /** Characters of event text the history keeps at most, however few the events. */
+  readonly historyChars?: number
+  /** Characters of event text queued for one subscriber before it is dropped with a `reset`. */
+  readonly bufferChars?: number
+  /** Names this run of the feed in every event id; a time-based name by default. */
+  readonly epoch?: string
+  /** Milliseconds between the comments that keep an idle stream open through proxies. */
+  readonly keepAliveMs?: number
+  /** The `retry:` streams announce: milliseconds a client waits before it reconnects. */
+  readonly retryMs?: number
+}
+
+export type SubscribeOptions = {
+  readonly predicate?: FeedPredicate
+  /** The id of the last event the client saw: what followed it is sent first. */
+  readonly lastEventId?: string | undefined
+  /**
+   * Called instead of queueing the final `reset` when the subscriber overflows while it is busy
+   * (a stream whose client stopped reading), so the reset can go out behind the stuck write.
+   */
+  readonly onOverflow?: (reset: FeedEvent) => void
+}
+
+const DEFAULTS = {
+  historySize: 1000,
+  historyChars: 8 * 1024 * 1024,
+  bufferChars: 1024 * 1024,
+  keepAliveMs: 15_000,
+  retryMs: 2000,
+}
+
+/**
+ * The change feed: numbered events, a bounded history for replay, and subscribers that each pull
+ * what matches their predicate. Publishing never waits for a subscriber: one that falls more than
+ * `bufferChars` behind is dropped with a final `reset`, so a slow client never slows writes.
+ */
+export class ChangeFeed {
+  readonly epoch: string
+  readonly keepAliveMs: number
+  readonly retryMs: number
+  readonly #historySize: number
+  readonly #historyChars: number
+  readonly #bufferChars: number
+  readonly #history: FeedEvent[] = []
+  readonly #subscribers = new Set<Subscription>()
+  #historyUsed = 0
+  #seq = 0
+
+  constructor(options: FeedOptions = {}) {
+    this.epoch = options.epoch ?? Date.now().toString(36)
+    this.keepAliveMs = options.keepAliveMs ?? DEFAULTS.keepAliveMs
+    this.retryMs = options.retryMs ?? DEFAULTS.retryMs
+    this.#historySize = options.historySize ?? DEFAULTS.historySize
+    this.#historyChars = options.historyChars ?? DEFAULTS.historyChars
+    this.#bufferChars = options.bufferChars ?? DEFAULTS.bufferChars
+  }
+
+  /** The id of the latest event (`<epoch>-0` before any). */
+  get lastId(): string {
+    return eventId(this.epoch, this.#seq)
+  }
+
+  /** Subscribers connected now. */
+  get subscribers(): number {
+    return this.#subscribers.size
+  }
+
+  publish(changes: readonly EventChange[], options: { readonly fake?: boolean } = {}): void {
+    const fake = options.fake === true
+    for (const change of changes) {
+      const event = feedEvent(this.epoch, ++this.#seq, change, fake)
+      this.#remember(event)
+      for (const subscriber of this.#subscribers) subscriber.deliver(event)
+    }
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    const subscription = new Subscription(
+      this,
+      options.predicate ?? EVERYTHING,
+      this.#bufferChars,
+      options.onOverflow,
+    )
+    this.#subscribers.add(subscription)
+    if (options.lastEventId !== undefined) this.#replay(subscription, options.lastEventId)
+    return subscription
+  }
+
+  /** Ends every subscription once it has taken what is queued for it (for a shutdown). */
+  disconnectAll(): void {
+    for (const subscription of this.#subscribers) subscription.close()
+  }
+
+  /** A `reset` for one subscriber only, numbered as the latest event. */
+  resetEvent(reason: ResetChange['reason']): FeedEvent {
+    return feedEvent(this.epoch, this.#seq, { type: 'reset', reason }, false)
+  }
+
+  /** @internal A subscription leaves the feed. */
+  drop(subscription: Subscription): void {
+    this.#subscribers.delete(subscription)
+  }
+
+  #remember(event: FeedEvent): void {
+    this.#history.push(event)
+    this.#historyUsed += event.text.length
+    while (
+      this.#history.length > 1 &&
+      (this.#history.length > this.#historySize || this.#historyUsed > this.#historyChars)
+    ) {
+      this.#historyUsed -= this.#history.shift()?.text.length ?? 0
+    }
+  }
+
+  // What followed the client's last event, if the history still holds all of it; else a reset.
+  #replay(subscription: Subscription, lastEventId: string): void {
+    const seen = seqOf(lastEventId, this.epoch)
+    const oldest = this.#history[0]?.seq ?? this.#seq + 1
+    if (seen === undefined || seen > this.#seq || seen < oldest - 1) {
+      subscription.deliver(this.resetEvent('missed'))
+      return
+    }
+    for (const event of this.#history) if (event.seq > seen) subscription.deliver(event)
+  }
+}
+
+/** One subscriber's queue: `take` waits for the next events that match, or the end. */
+export class Subscription {
+  readonly #feed: ChangeFeed
+  readonly #predicate: FeedPredicate
+  readonly #limit: number
+  readonly #onOverflow: ((reset: FeedEvent) => void) | undefined
+  #queue: FeedEvent[] = []
+  #queued = 0
+  #closed = false
+  #waiting: ((events: readonly FeedEvent[] | undefined) => void) | undefined
+  #waking = false
+
+  constructor(
+    feed: ChangeFeed,
+    predicate: FeedPredicate,
+    limit: number,
+    onOverflow: ((reset: FeedEvent) => void) | undefined,
+  ) {
+    this.#feed = feed
+    this.#predicate = predicate
+    this.#limit = limit
+    this.#onOverflow = onOverflow
+  }
+
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /** The events queued since the last call, once there are any; `undefined` once it has ended. */
+  take(): Promise<readonly FeedEvent[] | undefined> {
+    if (this.#queue.length > 0) return Promise.resolve(this.#drain())
+    if (this.#closed) return Promise.resolve(undefined)
+    return new Promise((resolve) => {
+      this.#waiting = resolve
+    })
+  }
+
+  /** Stops the subscription; what is queued can still be taken. */
+  close(): void {
+    if (this.#closed) return
+    this.#closed = true
+    this.#feed.drop(this)
+    if (this.#queue.length === 0) this.#wake()
+  }
+
+  /** @internal */
+  deliver(event: FeedEvent): void {
+    if (this.#closed || !this.#predicate(event.change, event.fake)) return
+    this.#queue.push(event)
+    this.#queued += event.text.length
+    if (this.#queued > this.#limit) this.#overflow()
+    else this.#wake()
+  }
+
+  #overflow(): void {
+    const reset = this.#feed.resetEvent('overflow')
+    this.#queue = []
+    this.#queued = 0
+    this.close()
+    if (this.#waiting === undefined && this.#onOverflow !== undefined) {
+      this.#onOverflow(reset)
+      return
+    }
+    this.#queue.push(reset)
+    this.#wake()
+  }
+
+  // Wakes a waiting taker on the next microtask, so the changes of one commit go out together.
+  #wake(): void {
+    if (this.#waiting === undefined || this.#waking) return
+    this.#waking = true
+    queueMicrotask(() => {
+      this.#waking = false
+      const resolve = this.#waiting
+      this.#waiting = undefined
+      resolve?.(this.#queue.length > 0 ? this.#drain() : undefined)
+    })
+  }
+
+  #drain(): readonly FeedEvent[] {
+    const events = this.#queue
+    this.#queue = []
+    this.#queued = 0
+    return events
+  }
+}
+
+function seqOf(id: string, epoch: string): number | undefined {
+  const prefix = `${epoch}-`
+  if (!id.startsWith(prefix)) return undefined
+  const digits = id.slice(prefix.length)
+  return /^\d{1,15}$/.test(digits) ? Number(digits) : undefined
+}
