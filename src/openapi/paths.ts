@@ -3,6 +3,7 @@ import type { OwnRouteName } from '../routes/own-routes.ts'
 import { routeTable } from '../routes/route-table.ts'
 import { ref } from './components.ts'
 import type { BuildContext } from './context.ts'
+import { eventsPath } from './events-path.ts'
 import { routeOperations } from './operations.ts'
 import { NOT_MODIFIED, errorResponses, headerRef, jsonContent } from './responses.ts'
 import { pathParameters } from './route-parameters.ts'
@@ -27,7 +28,7 @@ const OWN_OPERATIONS: Readonly<
   'docs-slash': undefined,
   'docs-asset': undefined,
   openapi: undefined,
-  events: undefined,
+  events: (context) => eventsPath(context, [SERVER_TAG]),
   db: (context) => ({
     get: {
       tags: [SERVER_TAG],

@@ -133,6 +133,7 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       'GET /users/{userId}/albums/{albumId}/photos listUserAlbumPhotos',
       'GET /users/{userId}/albums/{albumId}/photos/{photoId} getUserAlbumPhoto',
       'GET /db getDatabase',
+      'GET /_events streamChanges',
     ])
     expect(ops.filter((line) => line.includes(' /posts'))).toEqual([
       'GET /posts listPosts',
@@ -148,7 +149,7 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       'PATCH /posts/{postId}/comments/{commentId} updatePostComment',
       'DELETE /posts/{postId}/comments/{commentId} deletePostComment',
     ])
-    expect(ops.at(-1)).toBe('POST /_reset resetDatabase')
+    expect(ops.at(-1)).toBe('GET /_events streamChanges')
     expect(new Set(ops.map((line) => line.split(' ')[2])).size).toBe(ops.length)
   })
 
@@ -569,6 +570,7 @@ describe('buildOpenApi for a plain json-server database', () => {
       '/posts/{postId}/comments/{commentId}',
       '/db',
       '/_reset',
+      '/_events',
     ])
     expect(at(document, 'components', 'schemas', 'CommentCreate')).toEqual({
       type: 'object',
@@ -645,6 +647,23 @@ describe('buildOpenApi options', () => {
       '503',
       'default',
     ])
+  })
+
+  it('documents GET /_events: its topics, Last-Event-ID and the event stream', async () => {
+    const document = buildOpenApi(schemaOf({ resources: { posts: {} } }))
+    const events = at(document, 'paths', '/_events', 'get')
+    const parameters = (at(events, 'parameters') as { name?: string; in?: string }[]).map(
+      (parameter) => parameter.name ?? parameter.in ?? JSON.stringify(parameter),
+    )
+    expect(parameters.slice(0, 4)).toEqual(['resource', 'id', 'path', 'Last-Event-ID'])
+    expect(Object.keys(objectAt(events, 'responses'))).toEqual(['200', '400', '405', 'default'])
+    const stream = at(events, 'responses', '200', 'content', 'text/event-stream')
+    expect(stream).toMatchObject({ schema: { type: 'string' } })
+    expect(String(at(stream, 'example'))).toContain('event: created\ndata: {"resource":"posts"')
+    expect(await validate(structuredClone(document) as never)).toMatchObject({
+      valid: true,
+      warnings: [],
+    })
   })
 })
 
