@@ -1,12 +1,16 @@
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
 import { examplesSection, optionsList, queryTable, resourceTable } from './homepage-sections.ts'
 import { markup, raw } from './html.ts'
+import { LIVE_CHANGES_SCRIPT } from './live-changes.ts'
 import { PAGE_STYLES } from './page-styles.ts'
 import { queryRows } from './query-examples.ts'
 
 export type { HomepageInfo, HomepageOptions } from './homepage-info.ts'
 
-/** The homepage at `GET /`: one self-contained HTML document (inline CSS, no scripts, no external assets). */
+/**
+ * The homepage at `GET /`: one self-contained HTML document (inline CSS, no external assets); its
+ * one inline script lists the latest changes from `/_events`.
+ */
 export function renderHomepage(info: HomepageInfo): string {
   const resources = summarizeResources(info)
   const title = info.title ?? 'fauxrest'
@@ -38,6 +42,13 @@ export function renderHomepage(info: HomepageInfo): string {
 <h2 id="resources">Resources</h2>
 ${resourceTable(resources)}
 </section>
+<section aria-labelledby="changes">
+<h2 id="changes">Latest changes</h2>
+<p>Live from <code>GET /_events</code>, the change feed (Server-Sent Events; <code>?resource=posts</code>,
+<code>?resource=posts&amp;id=7</code> or <code>?path=/users/1/posts</code> narrow it), newest first.</p>
+<ol id="live-changes" class="changes" aria-live="polite"></ol>
+<p id="live-empty" class="lead">No change since this page opened: write something and it shows here.</p>
+</section>
 <section aria-labelledby="examples">
 <h2 id="examples">Example requests</h2>
 ${examplesSection(info, resources)}
@@ -59,6 +70,7 @@ ${optionsList(info)}
 <footer>
 <p>fauxrest ${info.version}</p>
 </footer>
+<script>${raw(LIVE_CHANGES_SCRIPT)}</script>
 </body>
 </html>
 `

@@ -52,6 +52,11 @@ ul.examples { padding-left: 1.25rem; }
 dl.options { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1.5rem; }
 dl.options dt { font-weight: 600; }
 dl.options dd { margin: 0; }
+ol.changes { list-style: none; padding: 0; margin: 0; font-variant-numeric: tabular-nums; }
+ol.changes li { padding: 0.2rem 0; border-bottom: 1px solid var(--line); }
+ol.changes time { color: var(--muted); }
+.change { font-weight: 600; color: var(--get); }
+.change.deleted, .change.reset { color: var(--write); }
 footer { color: var(--muted); padding-top: 2rem; padding-bottom: 2rem; }
 @media (max-width: 40rem) {
   h1 { font-size: 1.5rem; }

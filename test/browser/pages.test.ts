@@ -55,7 +55,13 @@ describe.runIf(HAS_CHROMIUM)('in Chromium', () => {
       ['/todos', '200'],
     ])
     const headings = await page.locator('h2').allInnerTexts()
-    expect(headings).toEqual(['Resources', 'Example requests', 'Query language', 'Server options'])
+    expect(headings).toEqual([
+      'Resources',
+      'Latest changes',
+      'Example requests',
+      'Query language',
+      'Server options',
+    ])
     const nav = await page.locator('header nav a').allInnerTexts()
     expect(nav).toEqual(['API reference', 'OpenAPI document', 'Whole database'])
     // The page is readable: body text is dark on light, at a sensible size.
@@ -111,6 +117,8 @@ describe.runIf(HAS_CHROMIUM)('in Chromium', () => {
     expect(new Set(requested.map((url) => new URL(url).pathname))).toEqual(
       new Set([
         '/',
+        // The homepage's live list of changes
+        '/_events',
         '/docs',
         '/docs/assets/swagger-ui.css',
         '/docs/assets/swagger-ui-bundle.js',

@@ -9,6 +9,7 @@ import { renderDocsPage } from '../../src/pages/docs-page.ts'
 import { VERSION } from '../../src/version.ts'
 import type { Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER, json, memoryMock, send } from '../helpers.ts'
+import { LIVE_CHANGES_HASH } from '../../src/pages/live-changes.ts'
 
 const LIBRARY = new URL('../fixtures/library.json', import.meta.url).pathname
 const NOT_FOUND = (path: string) => ({ error: `The requested resource was not found: ${path}.` })
@@ -61,7 +62,8 @@ describe('GET /', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(response.headers.get('vary')).toBe('Origin, Accept')
     expect(response.headers.get('content-security-policy')).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; " +
+        `script-src ${LIVE_CHANGES_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`,
     )
     const html = await response.text()
     expect(html.startsWith('<!doctype html>')).toBe(true)

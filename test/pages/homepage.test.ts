@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { homepageJson } from '../../src/pages/homepage-json.ts'
 import { renderHomepage } from '../../src/pages/homepage.ts'
 import { EVERY_FEATURE, JSONPLACEHOLDER, firstItems, loadSchema } from '../openapi/load-fixture.ts'
 import { homepageInfo, nestingProblems } from './homepage-fixture.ts'
+import { LIVE_CHANGES_HASH, LIVE_CHANGES_SCRIPT } from '../../src/pages/live-changes.ts'
 
 function hrefs(html: string): string[] {
   return [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '')
 }
 
 describe('renderHomepage for JSONPlaceholder', () => {
-  it('is a complete, well-nested document with no external assets or scripts', async () => {
+  it('is a complete, well-nested document with no external assets and one script of its own', async () => {
     const html = renderHomepage(await homepageInfo(JSONPLACEHOLDER))
     expect(
       html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'),
@@ -17,7 +19,11 @@ describe('renderHomepage for JSONPlaceholder', () => {
     expect(nestingProblems(html)).toEqual([])
     expect(html).toContain('@media (prefers-color-scheme: dark)')
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    expect(html).not.toMatch(/<script|src=/)
+    // The live list of changes is the only script; it loads nothing (the CSP allows it by hash).
+    expect(html.match(/<script|src=/g)).toEqual(['<script'])
+    expect(html).toContain(`<script>${LIVE_CHANGES_SCRIPT}</script>`)
+    const hash = createHash('sha256').update(LIVE_CHANGES_SCRIPT).digest('base64')
+    expect(LIVE_CHANGES_HASH).toBe(`'sha256-${hash}'`)
     // Only local links, and an empty icon so browsers do not ask for /favicon.ico.
     const external = hrefs(html).filter((href) => !href.startsWith('/') && !href.startsWith('#'))
     expect(external).toEqual(['data:,'])
@@ -163,7 +169,8 @@ describe('renderHomepage escaping', () => {
       },
     })
     const html = renderHomepage(info)
-    expect(html).not.toContain('<script>')
+    // Only the page's own script
+    expect(html.split('<script>')).toHaveLength(2)
     expect(html).not.toContain('<img')
     expect(html).not.toContain('<b>')
     expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</title>')

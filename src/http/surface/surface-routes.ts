@@ -13,6 +13,7 @@ import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import { type Page, sendPage, textPage } from '../answer/send-page.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
 import { surfacePages } from './surface-pages.ts'
+import { LIVE_CHANGES_HASH } from '../../pages/live-changes.ts'
 
 export type SurfaceDeps = {
   readonly store: Store
@@ -26,9 +27,11 @@ export type SurfaceDeps = {
 
 const HTML = 'text/html; charset=utf-8'
 const ASSET_BASE = '/docs/assets'
-// The homepage has no scripts and loads nothing: only its inline style sheet.
+// The homepage loads nothing: its inline style sheet, and its one script (by hash), which listens
+// to the change feed on the same origin.
 const HOMEPAGE_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; " +
+  `script-src ${LIVE_CHANGES_HASH}; connect-src 'self'; base-uri 'none'; form-action 'none'`
 
 export type SurfaceRoute = 'home' | 'openapi' | 'docs' | 'docs-slash' | 'docs-asset'
 
