@@ -15,6 +15,12 @@ export type BenchOptions = {
   readonly pin: boolean
   readonly build: boolean
   readonly quick: boolean
+  /** Measure the change feed (/_events) after the scales. */
+  readonly feed: boolean
+  /** Only the change feed (on scale 1's data). */
+  readonly feedOnly: boolean
+  /** Seconds of the feed's memory soak; 0 for none. */
+  readonly soak: number
 }
 
 export const HELP = `npm run bench -- [options]
@@ -29,7 +35,10 @@ baseline (bench/baseline-server.ts) on the same data, interleaved, in the same r
   --connections N         keep-alive connections                                   (50)
   --list-connections N    connections for the full list GET /photos                 (10)
   --startups N            fresh starts per server for the startup figure            (3)
-  --quick                 smoke run: scale 1, 1 round, 2 s, 1 start
+  --quick                 smoke run: scale 1, 1 round, 2 s, 1 start, a 10 s soak
+  --feed-only             only the change feed: POST with 1,000 /_events streams, latency, soak
+  --no-feed               skip the change feed
+  --soak S                seconds of the feed's soak with subscribers coming and going (60)
   --no-pin                do not pin servers and load to different cores
   --no-build              measure a copy of dist/ as it is
 `
@@ -53,6 +62,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
       'list-connections': { type: 'string', default: '10' },
       startups: { type: 'string', default: '3' },
       quick: { type: 'boolean', default: false },
+      'feed-only': { type: 'boolean', default: false },
+      'no-feed': { type: 'boolean', default: false },
+      soak: { type: 'string', default: '60' },
       'no-pin': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -63,7 +75,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
   const integer = (name: string, text: string): number =>
     Math.max(1, Math.round(positiveNumber(name, text)))
   return {
-    scales: quick ? [1] : values.scales.split(',').map((scale) => integer('scales', scale.trim())),
+    scales:
+      quick || values['feed-only']
+        ? [1]
+        : values.scales.split(',').map((scale) => integer('scales', scale.trim())),
     duration: quick ? 2 : positiveNumber('duration', values.duration),
     warmup: Number(values.warmup),
     rounds: quick ? 1 : integer('rounds', values.rounds),
@@ -73,5 +88,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
     pin: !values['no-pin'],
     build: !values['no-build'],
     quick,
+    feed: !values['no-feed'],
+    feedOnly: values['feed-only'],
+    soak: quick ? 10 : Number(values.soak),
   }
 }

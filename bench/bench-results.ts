@@ -1,5 +1,6 @@
 import type { BenchOptions } from './bench-options.ts'
 import type { WriteCount } from './count-writes.ts'
+import type { FeedResults } from './feed-bench.ts'
 import type { LoadResult } from './load-types.ts'
 import type { ScenarioName } from './scenarios.ts'
 import type { ServerName } from './server-process.ts'
@@ -77,6 +78,8 @@ export type BenchResults = {
   readonly generationFixedMs: number
   readonly generation: GenerationResult[]
   readonly scales: ScaleResult[]
+  /** The change feed's figures, on scale 1's data. */
+  readonly feed: FeedResults | undefined
 }
 
 export const TARGETS = {

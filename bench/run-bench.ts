@@ -20,6 +20,7 @@ import { buildSnapshot } from './build-snapshot.ts'
 import { checkRead, checkWrite, rowsOf } from './check-answers.ts'
 import { compileBaseline } from './compile-baseline.ts'
 import { countWrites } from './count-writes.ts'
+import { feedRows, runFeedBench, type FeedResults } from './feed-bench.ts'
 import type { WriteCount } from './count-writes.ts'
 import { recordCount, timeGenerate, writeScaledSchema } from './generate-data.ts'
 import { httpRequest } from './http-request.ts'
@@ -415,19 +416,38 @@ async function main(): Promise<void> {
       '--quiet',
     ],
   })
+  let feed: FeedResults | undefined
   for (const item of generated) {
+    const launch = fauxrest((db) => [item.schemaFile, '--db', db])
     const run: Run = {
       scale: item.result.scale,
       label: String(item.result.scale),
-      launches: [fauxrest((db) => [item.schemaFile, '--db', db]), baseline()],
+      launches: [launch, baseline()],
       durable: baseline('--durable', '--fsync'),
       scenarios: SCENARIOS,
     }
-    scales.push(await runScale(run, item, options, serverCore, load))
+    if (!options.feedOnly) scales.push(await runScale(run, item, options, serverCore, load))
+    if (options.feed && feed === undefined) {
+      const server = await start(launch, item.dbFile, serverCore)
+      try {
+        feed = await runFeedBench({
+          projectDir: PROJECT,
+          bin: snapshot.bin,
+          workDir: workDir ?? tmpdir(),
+          server,
+          load,
+          clientCore: loadCore,
+          options,
+          say,
+        })
+      } finally {
+        await stop(server)
+      }
+    }
   }
   // The largest db served as a plain json-server file: no schema, inferred from the data.
   const largest = generated.at(-1)
-  if (largest !== undefined && largest.result.scale > 1) {
+  if (largest !== undefined && largest.result.scale > 1 && !options.feedOnly) {
     const run: Run = {
       scale: largest.result.scale,
       label: `${largest.result.scale} plain`,
@@ -447,6 +467,7 @@ async function main(): Promise<void> {
     generationFixedMs: fixedMs,
     generation: generated.map((item) => item.result),
     scales,
+    feed,
   }
   const table = summaryTable(results)
   await mkdir(OUT_DIR, { recursive: true })
@@ -459,6 +480,20 @@ async function main(): Promise<void> {
       `${options.connections} connections, ${options.duration} s × ${options.rounds} round(s), medians\n`,
   )
   say(renderText(table))
+  if (feed !== undefined) {
+    const feedTable = {
+      head: ['change feed (scale 1)', 'with streams', 'without', 'ratio', 'target', 'met'],
+      rows: feedRows(feed),
+      right: new Set([1, 2, 3]),
+    }
+    say(`\n${renderText(feedTable)}`)
+    await writeFile(join(OUT_DIR, `feed-${stamp}.md`), `${renderMarkdown(feedTable)}\n`)
+    const other = feed.modes.flatMap((mode) => mode.samples.map((sample) => sample.otherCpu))
+    say(
+      `change feed: other processes used ${fmt(median(other))}% of a core ` +
+        `(max ${fmt(Math.max(0, ...other))}%) during the measured windows`,
+    )
+  }
   for (const scale of scales) say(noiseLine(scale))
   say(
     `(load-bound): the load worker used over ${CLIENT_BOUND_CPU}% of its core, so that server's ` +

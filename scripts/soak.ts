@@ -1,19 +1,20 @@
 // A bounded soak test: the built CLI on a temp copy of the JSONPlaceholder database, under a mixed
 // load of about 80% reads and 20% writes for a fixed time. Reports throughput, errors and the
 // server's memory (RSS) over the run, then stops the server with SIGTERM and checks it exits 0.
+// With `--subscribers N`, N clients also connect to /_events, listen for a while, leave and come
+// back, and a few streams stay open through the shutdown, which must end them cleanly.
 //
-//   npm run build && npm run soak -- --seconds 60 --workers 16
+//   npm run build && npm run soak -- --seconds 60 --workers 16 [--subscribers 40] [--json FILE]
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync } from 'node:fs'
-import { Agent, request } from 'node:http'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { Agent, request, type ClientRequest } from 'node:http'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
 const root = new URL('..', import.meta.url).pathname
-const bin = join(root, 'dist', 'bin.js')
 const schema = join(root, 'data', 'jsonplaceholder.json')
 
 const { values } = parseArgs({
@@ -21,13 +22,20 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     workers: { type: 'string', default: '16' },
     writes: { type: 'string', default: '0.2' },
+    subscribers: { type: 'string', default: '0' },
+    bin: { type: 'string', default: join(root, 'dist', 'bin.js') },
+    json: { type: 'string' },
   },
 })
 const seconds = Number(values.seconds)
 const workers = Number(values.workers)
 const writeShare = Number(values.writes)
-if (!(seconds > 0 && workers > 0 && writeShare >= 0 && writeShare <= 1)) {
-  throw new Error('usage: soak [--seconds N] [--workers N] [--writes 0..1]')
+const subscribers = Number(values.subscribers)
+const bin = values.bin
+if (!(seconds > 0 && workers > 0 && writeShare >= 0 && writeShare <= 1 && subscribers >= 0)) {
+  throw new Error(
+    'usage: soak [--seconds N] [--workers N] [--writes 0..1] [--subscribers N] [--bin FILE] [--json FILE]',
+  )
 }
 if (!existsSync(bin)) throw new Error('dist/bin.js is missing: run `npm run build` first')
 
@@ -149,6 +157,53 @@ async function worker(deadline: number): Promise<void> {
   for (const id of mine) await call('DELETE', `/posts/${id}`)
 }
 
+const TOPICS = ['', '?resource=posts', '?path=/users/1/posts', '?resource=posts&id=5']
+const feed = { connects: 0, events: 0, endedCleanly: 0, failures: 0 }
+
+/** Opens /_events; resolves with the request once the stream has started. */
+function listen(query: string, onEnd: (clean: boolean) => void): Promise<ClientRequest> {
+  return new Promise((resolve) => {
+    const req = request(`${url}/_events${query}`, (response) => {
+      feed.connects++
+      response.on('data', (chunk: Buffer) => {
+        for (let at = chunk.indexOf('event: '); at !== -1; at = chunk.indexOf('event: ', at + 1)) {
+          feed.events++
+        }
+      })
+      // 'end' only when the server finished the stream: a client that leaves sees 'aborted'.
+      response.once('end', () => onEnd(true))
+      response.once('aborted', () => onEnd(false))
+      resolve(req)
+    })
+    req.on('error', () => {
+      feed.failures++
+      resolve(req)
+    })
+    req.end()
+  })
+}
+
+/** A subscriber that connects, listens for 0.1-2 s, leaves, and comes back, until the deadline. */
+async function subscriber(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const req = await listen(TOPICS[between(0, TOPICS.length - 1)] ?? '', () => undefined)
+    await new Promise((resolve) => setTimeout(resolve, between(100, 2000)))
+    req.destroy()
+  }
+}
+
+// Streams that stay through the shutdown: it must end each one cleanly.
+const stayers = Array.from(
+  { length: subscribers > 0 ? 4 : 0 },
+  (_, index) =>
+    new Promise<void>((ended) => {
+      void listen(TOPICS[index] ?? '', (clean) => {
+        if (clean) feed.endedCleanly++
+        ended()
+      })
+    }),
+)
+
 const idle = await rss()
 const started = Date.now()
 const deadline = started + seconds * 1000
@@ -156,7 +211,10 @@ const samples: { at: number; mib: number }[] = []
 const sampler = setInterval(() => {
   void rss().then((mib) => samples.push({ at: (Date.now() - started) / 1000, mib }))
 }, 1000)
-await Promise.all(Array.from({ length: workers }, () => worker(deadline)))
+await Promise.all([
+  ...Array.from({ length: workers }, () => worker(deadline)),
+  ...Array.from({ length: subscribers }, () => subscriber(deadline)),
+])
 clearInterval(sampler)
 agent.destroy()
 const elapsed = (Date.now() - started) / 1000
@@ -164,6 +222,8 @@ const finalRss = await rss()
 
 server.kill('SIGTERM')
 const [code] = (await once(server, 'exit')) as [number | null]
+// The stayers' streams ended before the server exited; their last reads may still be on the way.
+await Promise.race([Promise.all(stayers), new Promise((resolve) => setTimeout(resolve, 2000))])
 const fileSize = (await stat(db)).size
 const parses = JSON.parse(await readFile(db, 'utf8')) as { posts: Post[] }
 await rm(dir, { recursive: true, force: true })
@@ -207,7 +267,30 @@ console.log(
     `  drift      ${mib(finalRss - (warm?.mib ?? idle))} from 5 s to the end; ${mib(steadyDrift(samples))} from the middle third to the last (medians)`,
     `  rss        ${trajectory(samples)}`,
     `  database   ${parses.posts.length} posts, ${(fileSize / 1024).toFixed(0)} KiB on disk, parses`,
+    ...(subscribers > 0
+      ? [
+          `  feed       ${subscribers} subscribers: ${feed.connects} connects, ${feed.events} events, ${feed.failures} failed; ` +
+            `${feed.endedCleanly}/${stayers.length} open streams ended cleanly at shutdown`,
+        ]
+      : []),
     `  shutdown   SIGTERM -> exit code ${code}`,
   ].join('\n'),
 )
-if (code !== 0 || stats.failures > 0 || stats.statuses.size > 0) process.exitCode = 1
+if (values.json !== undefined) {
+  const result = {
+    seconds: Math.round(elapsed),
+    subscriberConnects: feed.connects,
+    eventsReceived: feed.events,
+    warmMiB: warm?.mib ?? idle,
+    endMiB: finalRss,
+    peakMiB: peak,
+    driftMiB: steadyDrift(samples),
+    trajectory: trajectory(samples),
+    shutdownCode: code,
+    streamsEndedCleanly: feed.endedCleanly,
+    failures: stats.failures + feed.failures,
+  }
+  await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`)
+}
+const feedFailed = feed.failures > 0 || feed.endedCleanly < stayers.length
+if (code !== 0 || stats.failures > 0 || stats.statuses.size > 0 || feedFailed) process.exitCode = 1
