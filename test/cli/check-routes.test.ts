@@ -23,7 +23,7 @@ describe('fauxrest check', () => {
         '  relations',
         '  books.authorId -> authors (onDelete: restrict)',
         '',
-        '  11 routes (HEAD wherever GET, OPTIONS everywhere)',
+        '  12 routes (HEAD wherever GET, OPTIONS everywhere)',
         '  methods               path',
         '  GET POST              /authors',
         '  GET PUT PATCH DELETE  /authors/:id',
@@ -36,6 +36,7 @@ describe('fauxrest check', () => {
         '  GET                   /openapi.json',
         '  GET                   /db',
         '  POST                  /_reset',
+        '  GET                   /_events',
         '',
       ].join('\n'),
     })
@@ -45,7 +46,7 @@ describe('fauxrest check', () => {
     const { code, out } = await check(EVERY_FEATURE)
     expect(code).toBe(0)
     const lines = out.split('\n')
-    expect(lines).toContain('  37 routes (HEAD wherever GET, OPTIONS everywhere)')
+    expect(lines).toContain('  38 routes (HEAD wherever GET, OPTIONS everywhere)')
     expect(lines).toContain('  GET POST PUT PATCH    /profile')
     expect(lines).toContain('  GET POST              /categories/:parentId/categories')
     expect(lines).toContain(

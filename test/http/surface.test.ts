@@ -119,7 +119,13 @@ describe('GET /', () => {
             ],
           },
         ],
-        links: { docs: '/docs', openapi: '/openapi.json', db: '/db', reset: '/_reset' },
+        links: {
+          docs: '/docs',
+          openapi: '/openapi.json',
+          db: '/db',
+          reset: '/_reset',
+          events: '/_events',
+        },
         options: { readOnly: false, fakeWrites: false, delay: null, cors: true, db: 'in memory' },
       },
     })

@@ -81,11 +81,11 @@ describe('every surface reads the one route table (a self-referencing schema)', 
     })
   })
 
-  it('the OpenAPI document has the table paths, then /db and /_reset', async () => {
+  it('the OpenAPI document has the table paths, then /db, /_reset and /_events', async () => {
     const document = (await json(await send(mock, 'GET', '/openapi.json'))) as {
       paths: Record<string, unknown>
     }
-    expect(Object.keys(document.paths)).toEqual([...RESOURCE_PATHS, '/db', '/_reset'])
+    expect(Object.keys(document.paths)).toEqual([...RESOURCE_PATHS, '/db', '/_reset', '/_events'])
   })
 
   it('the homepage lists the table routes of each resource', async () => {
@@ -116,6 +116,7 @@ describe('every surface reads the one route table (a self-referencing schema)', 
       '/openapi.json',
       '/db',
       '/_reset',
+      '/_events',
     ])
     const banner = renderBanner(mock, {
       version: '0',
