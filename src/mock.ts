@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { AuthConfig } from './auth/auth-config.ts'
 import { withKnownPasswords } from './auth/known-passwords.ts'
+import { publicUser } from './auth/auth-visibility.ts'
 import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -133,6 +134,12 @@ export async function openMock(
     ...(options.fs === undefined ? {} : { fs: options.fs }),
     ...preload(loaded, file),
   })
+  // Users go out without their password hash, in events as in every answer.
+  feed.presentWith(
+    auth === undefined
+      ? undefined
+      : (resource, item) => (resource === auth.users ? publicUser(auth, item) : item),
+  )
   const unhook = publishCommits(store, feed)
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
   const reset = (): Promise<void> => store.reset()

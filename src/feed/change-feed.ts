@@ -1,3 +1,4 @@
+import type { JsonObject } from '../json.ts'
 import type { EventChange, ResetChange } from './event-change.ts'
 import { eventId, feedEvent, type FeedEvent } from './feed-event.ts'
 import { EVERYTHING, type FeedPredicate } from './topics.ts'
@@ -28,6 +29,9 @@ export type SubscribeOptions = {
   readonly onOverflow?: (reset: FeedEvent) => void
 }
 
+/** An item as clients may see it (a user without its password hash). */
+export type Present = (resource: string, item: JsonObject) => JsonObject
+
 const DEFAULTS = {
   historySize: 1000,
   historyChars: 8 * 1024 * 1024,
@@ -52,6 +56,7 @@ export class ChangeFeed {
   readonly #subscribers = new Set<Subscription>()
   #historyUsed = 0
   #seq = 0
+  #present: Present | undefined
 
   constructor(options: FeedOptions = {}) {
     this.epoch = options.epoch ?? Date.now().toString(36)
@@ -72,10 +77,15 @@ export class ChangeFeed {
     return this.#subscribers.size
   }
 
+  /** How items are shown from now on; every event carries them so, and only so. */
+  presentWith(present: Present | undefined): void {
+    this.#present = present
+  }
+
   publish(changes: readonly EventChange[], options: { readonly fake?: boolean } = {}): void {
     const fake = options.fake === true
     for (const change of changes) {
-      const event = feedEvent(this.epoch, ++this.#seq, change, fake)
+      const event = feedEvent(this.epoch, ++this.#seq, this.#shown(change), fake)
       this.#remember(event)
       for (const subscriber of this.#subscribers) subscriber.deliver(event)
     }
@@ -106,6 +116,14 @@ export class ChangeFeed {
   /** @internal A subscription leaves the feed. */
   drop(subscription: Subscription): void {
     this.#subscribers.delete(subscription)
+  }
+
+  #shown(change: EventChange): EventChange {
+    const present = this.#present
+    if (present === undefined || change.type === 'reset') return change
+    const { resource, item, previous } = change
+    const shown = { ...change, item: item === null ? null : present(resource, item) }
+    return previous === undefined ? shown : { ...shown, previous: present(resource, previous) }
   }
 
   #remember(event: FeedEvent): void {

@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): Hono {
       await deps.reset()
       return sendJson(c, toJsonBody({ reset: true }))
     },
-    events: eventsRoute({ feed, schema: store.schema }),
+    events: eventsRoute({ feed, schema: store.schema, auth }),
   }
   const ownRoutes = deps.homePath === undefined ? table.own : withHomeAt(table.own, deps.homePath)
   for (const own of ownRoutes) {

@@ -3,13 +3,21 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
 import type { ChangeFeed, Subscription } from '../../feed/change-feed.ts'
 import type { FeedEvent } from '../../feed/feed-event.ts'
 import { parseTopics } from '../../feed/parse-topics.ts'
-import { allOf, topicPredicate } from '../../feed/topics.ts'
+import { readAccess } from '../../feed/read-access.ts'
+import { allOf, topicPredicate, type FeedPredicate } from '../../feed/topics.ts'
+import type { AuthConfig } from '../../auth/auth-config.ts'
+import { readCaller, unauthorized, type CallerState } from '../auth/tokens.ts'
 import type { Schema } from '../../schema/types.ts'
 import { answer, answerHeaders } from '../answer/answer-headers.ts'
 import { requestHeader } from '../request/request-header.ts'
 import type { Answer } from '../route.ts'
 
-export type EventsDeps = { readonly feed: ChangeFeed; readonly schema: Schema }
+export type EventsDeps = {
+  readonly feed: ChangeFeed
+  readonly schema: Schema
+  /** With auth on, a client hears only of what it may read. */
+  readonly auth: AuthConfig | undefined
+}
 
 const STREAM_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' }
 const KEEP_ALIVE = ': keep-alive\n\n'
@@ -23,27 +31,36 @@ export function eventsRoute(deps: EventsDeps): (c: Context) => Answer {
     // GET and HEAD only: the route table registers it so, and the 404 handler answers the rest.
     const topics = parseTopics(new URL(c.req.url).searchParams, deps.schema)
     if (c.req.method === 'HEAD') return answer(c, null, 200, STREAM_HEADERS)
-    // Sessions and auth join here as one more predicate: may this client read this item.
-    const predicate = allOf([topicPredicate(topics)])
-    const lastEventId = requestHeader(c, 'last-event-id')
-    for (const [name, value] of Object.entries(answerHeaders(c))) c.header(name, value)
-    return streamSSE(c, (stream) =>
-      pump(
-        stream,
-        deps.feed,
-        deps.feed.subscribe({
-          predicate,
-          lastEventId,
-          // The client stopped reading: the reset and the end go out behind the write it is stuck on.
-          onOverflow: (reset) => {
-            void stream.write(reset.text)
-            void stream.close()
-          },
-        }),
-        lastEventId === undefined,
-      ),
-    )
+    const auth = deps.auth
+    if (auth === undefined) return stream(c, deps.feed, topicPredicate(topics))
+    const state = readCaller(c, auth)
+    const go = (caller: CallerState): Response => {
+      // A token that does not check out is said; no token is an anonymous client.
+      if (caller.caller === undefined && caller.invalid) throw unauthorized(caller)
+      // Sessions join here the same way: one more predicate on what this client may hear.
+      const predicate = allOf([topicPredicate(topics), readAccess(auth, caller.caller)])
+      return stream(c, deps.feed, predicate)
+    }
+    return state instanceof Promise ? state.then(go) : go(state)
   }
+}
+
+/** The stream of what `predicate` lets through; `Last-Event-ID` replays what was missed first. */
+function stream(c: Context, feed: ChangeFeed, predicate: FeedPredicate): Response {
+  const lastEventId = requestHeader(c, 'last-event-id')
+  for (const [name, value] of Object.entries(answerHeaders(c))) c.header(name, value)
+  return streamSSE(c, (sse) => {
+    const subscription = feed.subscribe({
+      predicate,
+      lastEventId,
+      // The client stopped reading: the reset and the end go out behind the write it is stuck on.
+      onOverflow: (reset) => {
+        void sse.write(reset.text)
+        void sse.close()
+      },
+    })
+    return pump(sse, feed, subscription, lastEventId === undefined)
+  })
 }
 
 async function pump(
