@@ -32,21 +32,21 @@ export function eventsRoute(deps: EventsDeps): (c: Context) => Answer {
     const topics = parseTopics(new URL(c.req.url).searchParams, deps.schema)
     if (c.req.method === 'HEAD') return answer(c, null, 200, STREAM_HEADERS)
     const auth = deps.auth
-    if (auth === undefined) return stream(c, deps.feed, topicPredicate(topics))
+    if (auth === undefined) return eventStream(c, deps.feed, topicPredicate(topics))
     const state = readCaller(c, auth)
     const go = (caller: CallerState): Response => {
       // A token that does not check out is said; no token is an anonymous client.
       if (caller.caller === undefined && caller.invalid) throw unauthorized(caller)
       // Sessions join here the same way: one more predicate on what this client may hear.
       const predicate = allOf([topicPredicate(topics), readAccess(auth, caller.caller)])
-      return stream(c, deps.feed, predicate)
+      return eventStream(c, deps.feed, predicate)
     }
     return state instanceof Promise ? state.then(go) : go(state)
   }
 }
 
 /** The stream of what `predicate` lets through; `Last-Event-ID` replays what was missed first. */
-function stream(c: Context, feed: ChangeFeed, predicate: FeedPredicate): Response {
+function eventStream(c: Context, feed: ChangeFeed, predicate: FeedPredicate): Response {
   const lastEventId = requestHeader(c, 'last-event-id')
   for (const [name, value] of Object.entries(answerHeaders(c))) c.header(name, value)
   return streamSSE(c, (sse) => {
