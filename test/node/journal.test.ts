@@ -34,6 +34,22 @@ describe('the journal', () => {
     expect(decodeJournal(damaged).changes).toEqual(CHANGES.slice(0, 2))
   })
 
+  it('keeps no previous rows or values: they are for listeners only', () => {
+    const told: Change[] = [
+      {
+        op: 'update',
+        resource: 'posts',
+        row: { id: 1, title: 'A' },
+        previous: { id: 1, title: 'a' },
+      },
+      { op: 'delete', resource: 'posts', id: 2, previous: { id: 2, title: 'b' } },
+      { op: 'set', resource: 'profile', value: { name: 'é 中' }, previous: { name: 'x' } },
+    ]
+    const lines = encodeChanges(told)
+    expect(lines).toEqual(encodeChanges(CHANGES.slice(1)))
+    expect(Buffer.concat(lines).includes('previous')).toBe(false)
+  })
+
   it('is no journal without its header', () => {
     expect(decodeJournal(Buffer.concat(encodeChanges(CHANGES)))).toEqual({
       base: undefined,
