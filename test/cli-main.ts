@@ -1,5 +1,7 @@
+import { afterEach, beforeEach } from 'vitest'
 import type { CliIo } from '../src/cli/cli-io.ts'
 import { main } from '../src/cli/main.ts'
+import { tempDir } from './helpers.ts'
 
 export type CliRun = { code: number; out: string; err: string }
 
@@ -17,4 +19,23 @@ export async function runMain(cwd: string, argv: readonly string[]): Promise<Cli
   }
   const code = await main(argv, io)
   return { code, out, err }
+}
+
+/** A fresh temporary folder for each test, and `run` for the CLI inside it. */
+export function cliInTempDir(): {
+  readonly dir: { readonly path: string }
+  readonly run: (...argv: string[]) => Promise<CliRun>
+} {
+  let current: Awaited<ReturnType<typeof tempDir>> | undefined
+  beforeEach(async () => {
+    current = await tempDir()
+  })
+  afterEach(() => current?.remove())
+  const dir = {
+    get path(): string {
+      if (current === undefined) throw new Error('the temporary folder exists only inside a test')
+      return current.path
+    },
+  }
+  return { dir, run: (...argv) => runMain(dir.path, argv) }
 }

@@ -1,20 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runMain, type CliRun } from '../cli-main.ts'
-import { tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { cliInTempDir } from '../cli-main.ts'
 
 const COMMITTED_DB = new URL('../../db.json', import.meta.url).pathname
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(() => dir.remove())
-
-function run(...argv: string[]): Promise<CliRun> {
-  return runMain(dir.path, argv)
-}
+const { dir, run } = cliInTempDir()
 
 describe('fauxrest infer', () => {
   it('turns the committed JSONPlaceholder db into a schema that checks and generates it again', async () => {

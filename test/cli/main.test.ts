@@ -1,18 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runMain, type CliRun } from '../cli-main.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { cliInTempDir } from '../cli-main.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(() => dir.remove())
-
-function run(...argv: string[]): Promise<CliRun> {
-  return runMain(dir.path, argv)
-}
+const { dir, run } = cliInTempDir()
 
 describe('fauxrest errors', () => {
   it('names a missing file in one line (only a missing .json file is created)', async () => {

@@ -1,27 +1,19 @@
 import { validate } from '@readme/openapi-parser'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { runMain, type CliRun } from '../cli-main.ts'
+import { describe, expect, it } from 'vitest'
+import { cliInTempDir } from '../cli-main.ts'
 import { generate } from '../../src/generate/generate.ts'
 import { buildOpenApi } from '../../src/openapi/build-openapi.ts'
 import { buildTypes } from '../../src/typegen/build-types.ts'
 import { runCli } from '../cli-process.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
 import { EVERY_FEATURE, loadSchema } from '../openapi/load-fixture.ts'
 import { compileTs } from '../typegen/compile-ts.ts'
 
 const PLAIN_DB = new URL('../fixtures/schemas/plain-db.json', import.meta.url).pathname
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(() => dir.remove())
-
-function run(...argv: string[]): Promise<CliRun> {
-  return runMain(dir.path, argv)
-}
+const { dir, run } = cliInTempDir()
 
 type Document = {
   servers?: unknown

@@ -1,20 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { STARTER_DB } from '../../src/cli/starter-db.ts'
-import { runMain, type CliRun } from '../cli-main.ts'
+import { cliInTempDir } from '../cli-main.ts'
 import { listDir } from '../store/fixtures.ts'
-import { tempDir } from '../helpers.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(() => dir.remove())
-
-function run(...argv: string[]): Promise<CliRun> {
-  return runMain(dir.path, argv)
-}
+const { dir, run } = cliInTempDir()
 
 describe('a db file that does not exist', () => {
   it('is created with a starter dataset, said in one line, and served', async () => {
