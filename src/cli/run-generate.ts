@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { generate } from '../generate/generate.ts'
+import { withKnownPasswords } from '../auth/known-passwords.ts'
+import { resolveAuth } from '../auth/resolve-auth.ts'
 import { openMock } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
 import type { SchemaOptions } from '../schema/types.ts'
@@ -27,7 +29,10 @@ export async function runGenerate(command: GenerateCommand, io: CliIo): Promise<
   const onProgress = io.interactive ? progressBar(io.err) : undefined
   const progress = onProgress === undefined ? {} : { onProgress }
   if (command.out === undefined) {
-    const data = generate(loaded.schema, { seed, ...progress })
+    // Users get the same known-password hashes the server gives them, so the file logs in.
+    const auth = resolveAuth(loaded.schema, undefined)
+    const generated = generate(loaded.schema, { seed, ...progress })
+    const data = auth === undefined ? generated : withKnownPasswords(generated, auth, seed)
     io.out(`${JSON.stringify(data, null, 2)}\n`)
     return 0
   }

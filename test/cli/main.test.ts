@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliInTempDir } from '../cli-main.ts'
 import { JSONPLACEHOLDER } from '../helpers.ts'
+import { createMock } from '../../src/mock.ts'
 
 const { dir, run } = cliInTempDir()
 
@@ -123,4 +124,37 @@ describe('fauxrest --help', () => {
       expect(result.out).toMatch(/Examples?\n/)
     },
   )
+})
+
+describe('fauxrest generate with auth declared', () => {
+  it('writes the users’ known-password hashes, to stdout as to --out, and the file logs in', async () => {
+    const schema = {
+      auth: { users: 'users', login: 'username' },
+      resources: {
+        users: { count: 2, fields: { username: { faker: 'internet.username', unique: true } } },
+      },
+    }
+    await writeFile(join(dir.path, 'auth.json'), JSON.stringify(schema))
+    const printed = await run('generate', 'auth.json')
+    await run('generate', 'auth.json', '--out', 'auth-db.json')
+    expect(await readFile(join(dir.path, 'auth-db.json'), 'utf8')).toBe(printed.out)
+    const users = (JSON.parse(printed.out) as { users: { username: string; password: string }[] })
+      .users
+    expect(users.map((user) => user.password)).toEqual([
+      expect.stringMatching(/^\$2b\$04\$.{53}$/),
+      expect.stringMatching(/^\$2b\$04\$.{53}$/),
+    ])
+    const [first] = users
+    const served = await createMock({
+      schema: join(dir.path, 'auth.json'),
+      db: join(dir.path, 'auth-db.json'),
+    })
+    const ok = await served.app.request('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: first?.username, password: first?.username.padEnd(4, '0') }),
+    })
+    expect(ok.status).toBe(200)
+    await served.close()
+  })
 })
