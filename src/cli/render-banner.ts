@@ -1,4 +1,5 @@
 import { delaySpan } from '../app-options.ts'
+import { authOverview } from '../auth/auth-overview.ts'
 import { authSummary } from '../auth/auth-summary.ts'
 import type { JsonObject } from '../json.ts'
 import type { Mock } from '../mock.ts'
@@ -71,5 +72,7 @@ function authLines(mock: Mock): string[] {
   const { auth } = mock
   if (auth === undefined) return []
   const known = mock.schema.auth !== undefined
-  return authSummary(auth, mock.store.list(auth.users), known).map((line) => `  ${line}`)
+  return authSummary(authOverview(auth, mock.store.list(auth.users), known, 1)).map(
+    (line) => `  ${line}`,
+  )
 }

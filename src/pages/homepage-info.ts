@@ -1,3 +1,4 @@
+import type { AuthOverview } from '../auth/auth-overview.ts'
 import type { Id, JsonObject } from '../json.ts'
 import { isId } from '../json.ts'
 import { type RouteMethod, routeTable, toColonPath } from '../routes/route-table.ts'
@@ -26,6 +27,8 @@ export type HomepageInfo = {
   readonly examples: (resource: string) => JsonObject | undefined
   readonly options: HomepageOptions
   readonly title?: string | undefined
+  /** With auth on: how to log in, the rules and the demo users. */
+  readonly auth?: AuthOverview | undefined
 }
 
 export type RouteLine = { readonly methods: readonly string[]; readonly path: string }

@@ -1,3 +1,4 @@
+import type { AuthOverview } from '../auth/auth-overview.ts'
 import type { JsonObject } from '../json.ts'
 import { routeTable } from '../routes/route-table.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
@@ -31,5 +32,21 @@ export function homepageJson(info: HomepageInfo): JsonObject {
         .map((route) => [route.name, route.path]),
     ),
     options: settings,
+    ...(info.auth === undefined ? {} : { auth: authJson(info.auth) }),
+  }
+}
+
+function authJson(overview: AuthOverview): JsonObject {
+  return {
+    register: '/register',
+    login: '/login',
+    fields: { login: overview.login, password: overview.password },
+    rules: overview.rules.map((rule) => ({
+      resource: rule.resource,
+      read: rule.read,
+      write: rule.write,
+      ...(rule.mode === undefined ? {} : { guard: rule.mode }),
+    })),
+    demoUsers: overview.demo.map((user) => ({ ...user })),
   }
 }

@@ -43,7 +43,7 @@ export function resourceTable(resources: readonly ResourceSummary[]): SafeHtml {
 </div>`
 }
 
-function shellQuote(text: string): string {
+export function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`
 }
 

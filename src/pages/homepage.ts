@@ -1,3 +1,4 @@
+import { authSection } from './auth-section.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
 import { examplesSection, optionsList, queryTable, resourceTable } from './homepage-sections.ts'
 import { markup, raw } from './html.ts'
@@ -42,6 +43,7 @@ export function renderHomepage(info: HomepageInfo): string {
 <h2 id="resources">Resources</h2>
 ${resourceTable(resources)}
 </section>
+${info.auth === undefined ? '' : authSection(info.auth, info.baseUrl)}
 <section aria-labelledby="changes">
 <h2 id="changes">Latest changes</h2>
 <p>Live from <code>GET /_events</code>, the change feed (Server-Sent Events; <code>?resource=posts</code>,

@@ -4,6 +4,7 @@ import type { Mock } from '../../src/index.ts'
 import { parseSchema } from '../../src/schema/parse-schema.ts'
 import { json, memoryMock, send } from '../helpers.ts'
 import { bearer } from './json-server-auth.ts'
+import { nestingProblems } from '../pages/homepage-fixture.ts'
 
 const SCHEMA = {
   seed: 1,
@@ -122,5 +123,57 @@ describe('the banner', () => {
         `  Generated users log in with their username as password, e.g. ${first} / ${first.padEnd(4, '0')}`,
       ].join('\n'),
     )
+  })
+})
+
+describe('the homepage', () => {
+  it('shows the rules and the demo users with their passwords, who can log in with them', async () => {
+    const html = await (await send(mock, 'GET', '/', undefined, { Accept: 'text/html' })).text()
+    expect(html).toContain('<h2 id="auth">Log in</h2>')
+    expect(nestingProblems(html)).toEqual([])
+    expect(html).toContain(
+      '<tr><th scope="row">/notes</th><td>owner</td><td>owner</td><td>600</td></tr>',
+    )
+    expect(html).toContain(
+      '<tr><th scope="row">/posts</th><td>anyone</td><td>owner</td><td>644</td></tr>',
+    )
+    const names = [1, 2, 3].map(username)
+    for (const name of names) {
+      expect(html).toContain(
+        `<dt><code>${name}</code></dt><dd><code>${name.padEnd(4, '0')}</code></dd>`,
+      )
+    }
+    const page = await send(mock, 'GET', '/', undefined, { Accept: 'application/json' })
+    const auth = ((await json(page)) as { auth: unknown }).auth
+    expect(auth).toEqual({
+      register: '/register',
+      login: '/login',
+      fields: { login: 'username', password: 'password' },
+      rules: [
+        { resource: 'notes', read: 'owner', write: 'owner', guard: '600' },
+        { resource: 'posts', read: 'anyone', write: 'owner', guard: '644' },
+      ],
+      demoUsers: names.map((name) => ({ login: name, password: name.padEnd(4, '0') })),
+    })
+    for (const name of names) await logIn(name, name.padEnd(4, '0'))
+  })
+
+  it('shows no passwords for users it did not generate (a json-server-auth db)', async () => {
+    const plain = await memoryMock({
+      schema: { users: [{ id: 1, email: 'a@b.co', password: 'x' }], posts: [] },
+      auth: { rules: { posts: 640 } },
+    })
+    const page = await send(plain, 'GET', '/', undefined, { Accept: 'application/json' })
+    expect(((await json(page)) as { auth: unknown }).auth).toEqual({
+      register: '/register',
+      login: '/login',
+      fields: { login: 'email', password: 'password' },
+      rules: [{ resource: 'posts', read: 'logged-in', write: 'owner', guard: '640' }],
+      demoUsers: [],
+    })
+    const html = await (await send(plain, 'GET', '/', undefined, { Accept: 'text/html' })).text()
+    expect(html).toContain('<h2 id="auth">Log in</h2>')
+    expect(html).not.toContain('Demo users')
+    await plain.close()
   })
 })

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../json.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
+import { authOverview } from '../../auth/auth-overview.ts'
 import { buildOpenApi } from '../../openapi/build-openapi.ts'
 import { withBearerSecurity } from '../../openapi/bearer-security.ts'
 import { homepageJson } from '../../pages/homepage-json.ts'
@@ -50,6 +51,11 @@ export function surfacePages(store: Store, options: AppOptions, auth?: AuthConfi
       // The file name only: the page may be seen from other machines.
       db: store.file === undefined ? 'in memory' : (store.file.split(/[/\\]/).pop() ?? ''),
     },
+    // Generated users have known passwords only when the schema declares auth.
+    auth:
+      auth === undefined
+        ? undefined
+        : authOverview(auth, store.list(auth.users), store.schema.auth !== undefined),
   })
   const openApi = memo(() => {
     const document = buildOpenApi(store.schema, { examples, deleteMode: options.deleteMode })
