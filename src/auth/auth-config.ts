@@ -1,5 +1,12 @@
 import type { AccessRule } from './access.ts'
 
+/** Where users and their credentials are: what the types and documents need to know of auth. */
+export type AuthFields = {
+  readonly users: string
+  readonly login: string
+  readonly password: string
+}
+
 /** Auth as the server runs it: resolved from the schema's `auth`, the options and a routes file. */
 export type AuthConfig = {
   /** The resource that holds users; registering adds an item to it. */

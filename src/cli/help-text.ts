@@ -86,13 +86,15 @@ Examples
   fauxrest openapi db.json > openapi.json
 `
 
-const TYPES = `fauxrest types <schema> [--out FILE]
+const TYPES = `fauxrest types <schema> [--out FILE] [--auth]
 
-Prints TypeScript interfaces for every resource (item, create and update variants).
+Prints TypeScript interfaces for every resource (item, create and update variants). With auth
+(declared in the schema, or --auth for a json-server-auth db) it adds RegisterRequest,
+LoginRequest, AuthResponse and AccessTokenClaims, and the users' item type has no password.
 
 Examples
   fauxrest types data/jsonplaceholder.json --out src/api-types.ts
-  fauxrest types db.json > api-types.ts
+  fauxrest types db.json --auth > api-types.ts
 `
 
 const IMPORT = `fauxrest import <openapi.yaml|openapi.json> [--out FILE] [--seed N]

@@ -64,6 +64,8 @@ export type CliCommand =
       readonly command: 'types'
       readonly file: string
       readonly out: string | undefined
+      /** A json-server-auth db: its users are typed without their password (`--auth`). */
+      readonly auth: boolean
     } & Reading)
   | {
       readonly command: 'import'
@@ -160,7 +162,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const file = args[0]
   if (file === undefined) throw new UserError(`missing file: fauxrest ${command} <file>`)
   if (command !== 'serve') {
-    const misplaced = SERVE_ONLY.find((name) => values[name] !== undefined)
+    const misplaced = SERVE_ONLY.find(
+      (name) => values[name] !== undefined && !(name === 'auth' && command === 'types'),
+    )
     if (misplaced !== undefined) throw new UserError(`--${misplaced} only applies to serve`)
   }
   if (
@@ -193,7 +197,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       if (seed !== undefined) throw new UserError(`--seed does not apply to ${command}`)
       return command === 'check'
         ? { command, file, reading }
-        : { command, file, out: values.out, reading }
+        : { command, file, out: values.out, auth: values.auth === true, reading }
   }
 }
 

@@ -1,4 +1,6 @@
+import type { AuthFields } from '../auth/auth-config.ts'
 import { resourceTypeNames, typeNameOf } from '../openapi/resource-names.ts'
+import { authDeclarations } from './auth-types.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 import type { FieldMode } from '../schema/field-modes.ts'
 import { type Member, fieldMembers, idType, renderMembers } from './field-types.ts'
@@ -11,9 +13,15 @@ const HEADER = [
 const INDENT = '  '
 const INDEX_SIGNATURE = `${INDENT}[key: string]: unknown`
 
-function members(resource: ResourceSpec, mode: FieldMode, schema: Schema): Member[] {
-  const fields =
+function members(
+  resource: ResourceSpec,
+  mode: FieldMode,
+  schema: Schema,
+  hidden: string | undefined,
+): Member[] {
+  const fields = (
     resource.fields === undefined ? [] : fieldMembers(resource.fields, mode, schema, INDENT)
+  ).filter((member) => mode !== 'item' || member.key !== hidden)
   if (!resource.singular && mode !== 'update') {
     const id = { key: resource.idKey, optional: mode === 'create', type: idType(resource) }
     fields.splice(resource.fields === undefined ? 0 : resource.idPosition, 0, id)
@@ -34,7 +42,14 @@ function declaration(
   return `/** ${comment} */\nexport interface ${name} {${inside}}`
 }
 
-function resourceDeclarations(resource: ResourceSpec, typeName: string, schema: Schema): string[] {
+function resourceDeclarations(
+  resource: ResourceSpec,
+  typeName: string,
+  schema: Schema,
+  auth: AuthFields | undefined,
+): string[] {
+  // Users' password hashes are never served: the item type has no password.
+  const hidden = auth !== undefined && auth.users === resource.name ? auth.password : undefined
   const what = resource.singular ? `\`/${resource.name}\`` : `an item of \`/${resource.name}\``
   const freeForm = resource.fields === undefined
   const item = resource.singular
@@ -47,17 +62,17 @@ function resourceDeclarations(resource: ResourceSpec, typeName: string, schema: 
     ? 'any JSON object'
     : 'any of its fields; a nested object is replaced whole'
   return [
-    declaration(typeName, item, members(resource, 'item', schema), freeForm),
+    declaration(typeName, item, members(resource, 'item', schema, hidden), freeForm),
     declaration(
       `${typeName}Create`,
       `Creates or replaces ${what}: ${create}.`,
-      members(resource, 'create', schema),
+      members(resource, 'create', schema, hidden),
       freeForm,
     ),
     declaration(
       `${typeName}Update`,
       `Updates ${what}: ${update}.`,
-      members(resource, 'update', schema),
+      members(resource, 'update', schema, hidden),
       freeForm,
     ),
   ]
@@ -65,17 +80,19 @@ function resourceDeclarations(resource: ResourceSpec, typeName: string, schema: 
 
 /**
  * TypeScript declarations for a schema: per resource an item interface (`Post`), a create body
- * (`PostCreate`) and an update body (`PostUpdate`), and a `Resources` map from name to item type.
+ * (`PostCreate`) and an update body (`PostUpdate`), and a `Resources` map from name to item type;
+ * with auth, the register and log-in bodies and their answer.
  */
-export function buildTypes(schema: Schema): string {
+export function buildTypes(schema: Schema, auth?: AuthFields): string {
   const names = resourceTypeNames(schema)
   const blocks = [HEADER]
   const map: Member[] = []
   for (const resource of schema.resources.values()) {
     const typeName = typeNameOf(names, resource.name)
-    blocks.push(...resourceDeclarations(resource, typeName, schema))
+    blocks.push(...resourceDeclarations(resource, typeName, schema, auth))
     map.push({ key: resource.name, optional: false, type: typeName })
   }
+  if (auth !== undefined) blocks.push(...authDeclarations(auth, typeNameOf(names, auth.users)))
   const comment =
     'Every resource by name, with the type of its items (of its object, when singular).'
   blocks.push(`/** ${comment} */\nexport interface Resources {\n${renderMembers(map, INDENT)}\n}`)

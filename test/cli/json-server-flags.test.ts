@@ -78,6 +78,7 @@ describe("json-server's flags and short forms", () => {
       command: 'types',
       file: 'db.json',
       out: undefined,
+      auth: false,
       reading: { idKey: '_id', foreignKeySuffix: '_id' },
     })
   })

@@ -113,6 +113,64 @@ describe('fauxrest types', () => {
     expect(result.out).toContain('export interface Profile {')
     expect((await compileTs({ 'api.ts': result.out })).code).toBe(0)
   })
+  it('types auth: register and log-in bodies, their answer, and users without their password', async () => {
+    const db = {
+      users: [
+        { id: 1, email: 'ann@mail.com', password: '$2a$10$abcdefghijklmnopqrstuv', name: 'Ann' },
+      ],
+      posts: [{ id: 1, userId: 1, title: 't' }],
+    }
+    await writeFile(join(dir.path, 'auth-db.json'), JSON.stringify(db))
+    const plain = await run('types', 'auth-db.json')
+    expect(plain.out).not.toContain('RegisterRequest')
+    const result = await run('types', 'auth-db.json', '--auth')
+    expect(result.code).toBe(0)
+    expect(result.out).toContain(
+      'export type RegisterRequest = UserCreate & { email: string; password: string }',
+    )
+    const usage = [
+      `import type { AuthResponse, LoginRequest, RegisterRequest, AccessTokenClaims } from './api.ts'`,
+      `export const register: RegisterRequest = { email: 'a@b.co', password: 'abcd', name: 'A' }`,
+      `export const login: LoginRequest = { email: 'a@b.co', password: 'abcd' }`,
+      `export const answer: AuthResponse = { accessToken: 'x.y.z', user: { id: 2, email: 'a@b.co', name: 'A' } }`,
+      `export const claims: AccessTokenClaims = { sub: '2', email: 'a@b.co', iat: 1, exp: 2 }`,
+      `// @ts-expect-error a log-in needs the password`,
+      `export const half: LoginRequest = { email: 'a@b.co' }`,
+    ].join('\n')
+    expect(await compileTs({ 'api.ts': result.out, 'usage.ts': usage })).toEqual({
+      code: 0,
+      output: '',
+    })
+  })
+
+  it('types the auth a schema declares, with its login field', async () => {
+    const schema = {
+      auth: { users: 'members', login: 'username' },
+      resources: {
+        members: { count: 1, fields: { username: { faker: 'internet.username', unique: true } } },
+      },
+    }
+    await writeFile(join(dir.path, 'auth-schema.json'), JSON.stringify(schema))
+    const result = await run('types', 'auth-schema.json')
+    expect(result.out).toContain('export interface Member {\n  id: number\n  username: string\n}')
+    expect(result.out).toContain(
+      'export interface LoginRequest {\n  username: string\n  password: string\n}',
+    )
+    expect(result.out).toContain(
+      'export interface AuthResponse {\n  accessToken: string\n  user: Member\n}',
+    )
+    const usage = [
+      `import type { Member, RegisterRequest } from './api.ts'`,
+      `export const member: Member = { id: 1, username: 'ann' }`,
+      `export const register: RegisterRequest = { username: 'ann', password: 'abcd' }`,
+      `// @ts-expect-error the password is never served`,
+      `export const leaked: Member = { id: 1, username: 'ann', password: 'x' }`,
+    ].join('\n')
+    expect(await compileTs({ 'api.ts': result.out, 'usage.ts': usage })).toEqual({
+      code: 0,
+      output: '',
+    })
+  })
 })
 
 describe('the built CLI', () => {
