@@ -251,7 +251,7 @@ function definedOnly(options: Omit<MockOptions, 'schema'>): Partial<AppOptions> 
 }
 
 /** json-server-auth's guards in a routes file (`"posts": 640`) are rules, and turn auth on. */
-function withGuards(
+export function withGuards(
   auth: MockOptions['auth'],
   guards: Readonly<Record<string, string>> | undefined,
 ): MockOptions['auth'] {

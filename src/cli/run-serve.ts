@@ -3,11 +3,14 @@ import { isAbsolute, relative, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { serveFetch, type Listening } from '../node/serve-fetch.ts'
-import { openMock, type MockOptions } from '../mock.ts'
+import { openMock, withGuards, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
 import { loadRoutesFile } from '../node/load-routes.ts'
 import { loadMiddlewares } from '../node/load-middlewares.ts'
 import { RouteRules } from '../rewrite/route-rules.ts'
+import type { RoutesFile } from '../rewrite/routes-file.ts'
+import { resolveAuth } from '../auth/resolve-auth.ts'
+import type { Schema } from '../schema/types.ts'
 import { watchMock, type LiveMock } from '../watch/live-mock.ts'
 import type { FileWatcher } from '../watch/watch-files.ts'
 import { watchRoutes } from '../watch/watch-routes.ts'
@@ -87,13 +90,6 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   const warn = (error: unknown, keeping: string): void =>
     io.err(withKeeping(formatError(error), keeping))
   try {
-    if (flags.watch && routesFile !== undefined && routes !== undefined) {
-      routesWatch = watchRoutes(routesFile, routes, {
-        label: shown(routesFile),
-        log: options.log ?? (() => undefined),
-        warn,
-      })
-    }
     if (flags.watch) {
       live = await watchMock(mock, loaded, {
         schemaFile: path,
@@ -106,6 +102,17 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
         log: options.log ?? (() => undefined),
         warn,
       })
+      const watched = live
+      if (routesFile !== undefined && routes !== undefined) {
+        // New guards reopen the mock, which resolves auth with them (a bad guard is refused).
+        routesWatch = watchRoutes(routesFile, routes, {
+          label: shown(routesFile),
+          log: options.log ?? (() => undefined),
+          warn,
+          check: (next) => checkGuards(watched.current().schema, options.auth, next),
+          guardsChanged: () => watched.refresh(`guards of ${shown(routesFile)}`),
+        })
+      }
       server = await serveFetch(live.fetch, {
         port: flags.port,
         host: flags.host,
@@ -146,6 +153,11 @@ function withKeeping(message: string, keeping: string): string {
 
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true
+}
+
+// The auth a mock would resolve with these guards: throws a UserError for a guard it cannot use.
+function checkGuards(schema: Schema, auth: MockOptions['auth'], next: RoutesFile): void {
+  resolveAuth(schema, withGuards(auth, next.guards))
 }
 
 // Either JWT option turns auth on as --auth does.

@@ -32,6 +32,11 @@ export type LiveMock = {
   /** Serves each request with the mock current at the time; hand this to the server. */
   readonly fetch: Fetch
   readonly current: () => Mock
+  /**
+   * Opens the mock again on the same schema and data, as a schema reload does: for what the mock
+   * reads once when it opens (a routes file's guards). `why` ends the log line.
+   */
+  readonly refresh: (why: string) => Promise<void>
   /** Resolves once the reloads started so far are done (for tests and shutdown). */
   readonly settled: () => Promise<void>
   /** Stops watching, lets a running reload finish, then closes the current mock. */
@@ -103,22 +108,39 @@ export async function watchMock(
       const old = board.current
       await old.store.flush()
       if (plain && isOwnWrite((await readIfExists(schemaFile)) ?? text, old)) return
-      await old.close()
-      let opened: Mock
-      try {
-        opened = await reopen(next, old)
-        schema = next
-      } catch (error) {
-        options.warn(error, 'the previous schema')
-        opened = await reopen(schema, old)
-      }
+      await swapIn(next, old)
       schemaText = text
-      board.swap(opened)
-      // In memory the new store's replaceAll has said so already.
-      if (dbFile !== undefined) opened.feed.publish([{ type: 'reset', reason: 'reload' }])
-      const count = opened.schema.resources.size
+      const count = board.current.schema.resources.size
       options.log(`reloaded ${options.schemaLabel} (${count} resource${count === 1 ? '' : 's'})`)
     })
+  }
+
+  // Runs inside board.exclusive, once the old mock's writes are saved.
+  const swapIn = async (next: LoadedSchema, old: Mock): Promise<void> => {
+    await old.close()
+    let opened: Mock
+    try {
+      opened = await reopen(next, old)
+      schema = next
+    } catch (error) {
+      options.warn(error, 'the previous schema')
+      opened = await reopen(schema, old)
+    }
+    board.swap(opened)
+    // In memory the new store's replaceAll has said so already.
+    if (dbFile !== undefined) opened.feed.publish([{ type: 'reset', reason: 'reload' }])
+  }
+
+  const refresh = (why: string): Promise<void> => {
+    const run = (): Promise<void> =>
+      board.exclusive(async () => {
+        const old = board.current
+        await old.store.flush()
+        await swapIn(schema, old)
+        options.log(`reloaded ${options.schemaLabel} (${why})`)
+      })
+    queue = queue.then(run).catch((error: unknown) => options.warn(error, 'what it had'))
+    return queue
   }
 
   // A new mock carries on from the old one: the same ids continue; in memory, the same data.
@@ -147,6 +169,7 @@ export async function watchMock(
   return {
     fetch: (request, env) => board.serve((mock) => mock.app.fetch(request, env)),
     current: () => board.current,
+    refresh,
     settled: () => queue,
     close: async () => {
       watcher.close()
