@@ -21,6 +21,10 @@ export type BenchOptions = {
   readonly feedOnly: boolean
   /** Seconds of the feed's memory soak; 0 for none. */
   readonly soak: number
+  /** Measure what auth costs a read (a token verified on every request). */
+  readonly auth: boolean
+  /** Only the auth figures (on scale 1's data). */
+  readonly authOnly: boolean
 }
 
 export const HELP = `npm run bench -- [options]
@@ -38,6 +42,8 @@ baseline (bench/baseline-server.ts) on the same data, interleaved, in the same r
   --quick                 smoke run: scale 1, 1 round, 2 s, 1 start, a 10 s soak
   --feed-only             only the change feed: POST with 1,000 /_events streams, latency, soak
   --no-feed               skip the change feed
+  --auth-only             only auth: GET /posts/1 without a token, with one, behind a /640/ guard
+  --no-auth               skip the auth figures
   --soak S                seconds of the feed's soak with subscribers coming and going (60)
   --no-pin                do not pin servers and load to different cores
   --no-build              measure a copy of dist/ as it is
@@ -64,6 +70,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
       quick: { type: 'boolean', default: false },
       'feed-only': { type: 'boolean', default: false },
       'no-feed': { type: 'boolean', default: false },
+      'auth-only': { type: 'boolean', default: false },
+      'no-auth': { type: 'boolean', default: false },
       soak: { type: 'string', default: '60' },
       'no-pin': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
@@ -76,7 +84,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
     Math.max(1, Math.round(positiveNumber(name, text)))
   return {
     scales:
-      quick || values['feed-only']
+      quick || values['feed-only'] || values['auth-only']
         ? [1]
         : values.scales.split(',').map((scale) => integer('scales', scale.trim())),
     duration: quick ? 2 : positiveNumber('duration', values.duration),
@@ -88,8 +96,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
     pin: !values['no-pin'],
     build: !values['no-build'],
     quick,
-    feed: !values['no-feed'],
+    feed: !values['no-feed'] && !values['auth-only'],
     feedOnly: values['feed-only'],
+    auth: !values['no-auth'] && !values['feed-only'],
+    authOnly: values['auth-only'],
     soak: quick ? 10 : Number(values.soak),
   }
 }

@@ -1,3 +1,4 @@
+import type { AuthResults } from './auth-bench.ts'
 import type { BenchOptions } from './bench-options.ts'
 import type { WriteCount } from './count-writes.ts'
 import type { FeedResults } from './feed-bench.ts'
@@ -80,6 +81,8 @@ export type BenchResults = {
   readonly scales: ScaleResult[]
   /** The change feed's figures, on scale 1's data. */
   readonly feed: FeedResults | undefined
+  /** What auth costs a read, on scale 1's data. */
+  readonly auth: AuthResults | undefined
 }
 
 export const TARGETS = {

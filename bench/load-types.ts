@@ -7,6 +7,8 @@ export type LoadJob = {
   /** Seconds. */
   readonly duration: number
   readonly body?: string
+  /** Request headers (an Authorization header, say). */
+  readonly headers?: Readonly<Record<string, string>>
   /** Seconds before a request counts as timed out. */
   readonly timeout?: number
 }

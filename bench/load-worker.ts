@@ -65,9 +65,11 @@ function run(job: LoadJob): Promise<LoadResult> {
       timeout: job.timeout ?? 30,
       pipelining: 1,
       maxOverallRequests: Math.ceil(job.duration * MAX_REQUESTS_PER_SECOND),
-      ...(job.body === undefined
-        ? {}
-        : { body: job.body, headers: { 'content-type': 'application/json' } }),
+      ...(job.body === undefined ? {} : { body: job.body }),
+      headers: {
+        ...(job.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...job.headers,
+      },
     }
     const instance = autocannon(options, (error, result) => {
       if (error !== null && error !== undefined) return reject(error)

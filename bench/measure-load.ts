@@ -55,6 +55,7 @@ export async function measure(
     url: `http://127.0.0.1:${target.port}${scenario.path}`,
     method: scenario.method,
     ...(scenario.body === undefined ? {} : { body: scenario.body }),
+    ...(scenario.headers === undefined ? {} : { headers: scenario.headers }),
   }
   const connections = scenario.big ? settings.listConnections : settings.connections
   await settle(servers)

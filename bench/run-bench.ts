@@ -21,6 +21,7 @@ import { checkRead, checkWrite, rowsOf } from './check-answers.ts'
 import { compileBaseline } from './compile-baseline.ts'
 import { countWrites } from './count-writes.ts'
 import { feedRows, runFeedBench, type FeedResults } from './feed-bench.ts'
+import { AUTH_FLAGS, authRows, runAuthBench, type AuthResults } from './auth-bench.ts'
 import type { WriteCount } from './count-writes.ts'
 import { recordCount, timeGenerate, writeScaledSchema } from './generate-data.ts'
 import { httpRequest } from './http-request.ts'
@@ -417,6 +418,8 @@ async function main(): Promise<void> {
     ],
   })
   let feed: FeedResults | undefined
+  let auth: AuthResults | undefined
+  const only = options.feedOnly || options.authOnly
   for (const item of generated) {
     const launch = fauxrest((db) => [item.schemaFile, '--db', db])
     const run: Run = {
@@ -426,7 +429,7 @@ async function main(): Promise<void> {
       durable: baseline('--durable', '--fsync'),
       scenarios: SCENARIOS,
     }
-    if (!options.feedOnly) scales.push(await runScale(run, item, options, serverCore, load))
+    if (!only) scales.push(await runScale(run, item, options, serverCore, load))
     if (options.feed && feed === undefined) {
       const server = await start(launch, item.dbFile, serverCore)
       try {
@@ -444,10 +447,19 @@ async function main(): Promise<void> {
         await stop(server)
       }
     }
+    if (options.auth && auth === undefined) {
+      const withAuth = fauxrest((db) => [item.schemaFile, '--db', db, ...AUTH_FLAGS])
+      const server = await start(withAuth, item.dbFile, serverCore)
+      try {
+        auth = await runAuthBench({ server, load, options, say })
+      } finally {
+        await stop(server)
+      }
+    }
   }
   // The largest db served as a plain json-server file: no schema, inferred from the data.
   const largest = generated.at(-1)
-  if (largest !== undefined && largest.result.scale > 1 && !options.feedOnly) {
+  if (largest !== undefined && largest.result.scale > 1 && !only) {
     const run: Run = {
       scale: largest.result.scale,
       label: `${largest.result.scale} plain`,
@@ -468,6 +480,7 @@ async function main(): Promise<void> {
     generation: generated.map((item) => item.result),
     scales,
     feed,
+    auth,
   }
   const table = summaryTable(results)
   await mkdir(OUT_DIR, { recursive: true })
@@ -493,6 +506,15 @@ async function main(): Promise<void> {
       `change feed: other processes used ${fmt(median(other))}% of a core ` +
         `(max ${fmt(Math.max(0, ...other))}%) during the measured windows`,
     )
+  }
+  if (auth !== undefined) {
+    const authTable = {
+      head: ['auth (scale 1)', 'req/s', 'vs anonymous', 'server CPU/request'],
+      rows: authRows(auth),
+      right: new Set([1, 2, 3]),
+    }
+    say(`\n${renderText(authTable)}`)
+    await writeFile(join(OUT_DIR, `auth-${stamp}.md`), `${renderMarkdown(authTable)}\n`)
   }
   for (const scale of scales) say(noiseLine(scale))
   say(

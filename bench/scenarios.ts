@@ -1,11 +1,22 @@
 export type ScenarioName =
-  'get-by-id' | 'filter-fk' | 'page' | 'nested' | 'full-list' | 'combined' | 'post' | 'patch'
+  | 'get-by-id'
+  | 'filter-fk'
+  | 'page'
+  | 'nested'
+  | 'full-list'
+  | 'combined'
+  | 'post'
+  | 'patch'
+  | 'anonymous'
+  | 'token-open'
+  | 'token-guarded'
 
 export type Scenario = {
   readonly name: ScenarioName
   readonly method: 'GET' | 'POST' | 'PATCH'
   readonly path: string
   readonly body?: string
+  readonly headers?: Readonly<Record<string, string>>
   /** A big answer, loaded with fewer connections: 50 parallel 20 MB downloads measure a queue. */
   readonly big?: true
 }
