@@ -25,6 +25,8 @@ export type AppOptions = {
   readonly staticDir: string | undefined
   /** Request log; `undefined` for none. */
   readonly log: ((line: string) => void) | undefined
+  /** The prefix every route of the API lives under (`--base /api`); `''` for none. */
+  readonly base: string
 }
 
 export const DEFAULT_APP_OPTIONS: AppOptions = {
@@ -36,4 +38,5 @@ export const DEFAULT_APP_OPTIONS: AppOptions = {
   bodyLimit: 1024 * 1024,
   staticDir: undefined,
   log: undefined,
+  base: '',
 }

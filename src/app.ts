@@ -11,6 +11,7 @@ import { createApp as createHonoApp } from './http/create-app.ts'
 import type { Data } from './json.ts'
 import { schemaFromDocument } from './schema/schema-document.ts'
 import type { Schema, SchemaOptions } from './schema/types.ts'
+import { parseBasePath } from './routes/base-path.ts'
 import { MemoryPersistence } from './store/memory-persistence.ts'
 import { Store } from './store/store.ts'
 
@@ -68,7 +69,9 @@ export function createApp(options: CreateAppOptions): Hono {
   const { schema, store, ...rest } = options
   if (schema !== store.schema)
     throw new Error('createApp: the store was created for another schema')
-  const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(rest) }
+  const given = definedOnly(rest)
+  const base = given.base === undefined ? '' : parseBasePath(given.base, 'base')
+  const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...given, base }
   // The store lives as long as the app: its commits go to the feed from now on.
   const feed = new ChangeFeed()
   publishCommits(store, feed)

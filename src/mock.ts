@@ -5,7 +5,8 @@ import { publicUser } from './auth/auth-visibility.ts'
 import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { HOME_BESIDE_FRONT_END } from './routes/own-routes.ts'
+import { homePathOf } from './routes/own-routes.ts'
+import { parseBasePath } from './routes/base-path.ts'
 import { ChangeFeed, type FeedOptions } from './feed/change-feed.ts'
 import { changeIterator, type FeedChange } from './feed/change-iterator.ts'
 import { publishCommits } from './feed/publish-commits.ts'
@@ -71,7 +72,10 @@ export type Mock = {
   readonly store: Store
   readonly schema: Schema
   readonly options: AppOptions
-  /** The homepage's path: `/`, or `/_fauxrest` when a static `index.html` takes `/`. */
+  /**
+   * The homepage's path: `/`; the prefix with `base`; or `/_fauxrest` when a static `index.html`
+   * takes `/`.
+   */
   readonly homePath: string
   /** The auth the server runs with; `undefined` when it is off. */
   readonly auth: AuthConfig | undefined
@@ -115,6 +119,7 @@ export async function openMock(
   feed: ChangeFeed = new ChangeFeed(options.feed),
 ): Promise<Mock> {
   const { schema, plainData } = loaded
+  const base = options.base === undefined ? '' : parseBasePath(options.base, 'base')
   const routes = await routeRules(options.routes)
   const auth = resolveAuth(schema, withGuards(options.auth, routes?.current.guards))
   const seed = options.seed ?? schema.seed
@@ -141,14 +146,12 @@ export async function openMock(
       : (resource, item) => (resource === auth.users ? publicUser(auth, item) : item),
   )
   const unhook = publishCommits(store, feed)
-  const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options) }
+  const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options), base }
   const reset = (): Promise<void> => store.reset()
   const middlewares = await middlewaresOf(options.middlewares ?? [])
   const { staticDir } = appOptions
-  const homePath =
-    staticDir !== undefined && existsSync(join(staticDir, 'index.html'))
-      ? HOME_BESIDE_FRONT_END
-      : '/'
+  const frontEnd = staticDir !== undefined && existsSync(join(staticDir, 'index.html'))
+  const homePath = homePathOf(base, frontEnd)
   const app = createApp({
     store,
     options: appOptions,
@@ -158,6 +161,7 @@ export async function openMock(
     auth,
     middlewares,
     homePath,
+    frontEnd,
     feed,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined

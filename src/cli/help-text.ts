@@ -41,7 +41,10 @@ Options
   -s, --static DIR        serve static files                            (./public if present)
       --body-limit BYTES  largest request body                          (1048576)
   -q, --quiet             no request log
+      --base PATH         serve the whole API under a prefix (/api/v1); / redirects there
   -i, --id NAME           the field that identifies items, as json-server  (id)
+  -r, --routes FILE       json-server's routes file: URL rewrites, applied first
+  -m, --middlewares FILE… Hono middleware modules, run in order before the router
       --foreignKeySuffix SUFFIX, --fks SUFFIX
                           how a plain db names references: Id (postId) or _id (post_id)
       --auth              json-server-auth: POST /register and /login, bearer tokens,
@@ -55,6 +58,7 @@ Examples
   fauxrest serve schema.json --db fixtures/db.json --port 0 --quiet
   fauxrest schema.json --reset --seed 42 --delay 200-800
   fauxrest db.json --routes routes.json --jwt-secret s3cret --jwt-expires-in 8h
+  fauxrest db.json --base /api --static dist
 `
 
 const GENERATE = `fauxrest generate <schema> [--out FILE] [--seed N]

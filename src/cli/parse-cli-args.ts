@@ -3,6 +3,7 @@ import { UserError } from '../errors.ts'
 import { DELETE_MODES, type Delay, type DeleteMode } from '../app-options.ts'
 import { FORBIDDEN_KEYS } from '../json.ts'
 import type { SchemaOptions } from '../schema/types.ts'
+import { parseBasePath } from '../routes/base-path.ts'
 
 export const COMMANDS = [
   'serve',
@@ -32,6 +33,8 @@ export type ServeFlags = {
   readonly bodyLimit: number
   /** json-server's routes file (`--routes`). */
   readonly routes: string | undefined
+  /** The prefix of every route (`--base /api`), normalised; `''` for none. */
+  readonly base: string
   /** Module files of Hono middleware, run in order before the router. */
   readonly middlewares: readonly string[]
   /** json-server-auth's routes and guards (`--auth`), on with either option below too. */
@@ -101,6 +104,7 @@ const OPTIONS = {
   static: { type: 'string', short: 's' },
   'body-limit': { type: 'string' },
   routes: { type: 'string', short: 'r' },
+  base: { type: 'string' },
   middlewares: { type: 'string', short: 'm', multiple: true },
   auth: { type: 'boolean' },
   'jwt-secret': { type: 'string' },
@@ -133,6 +137,7 @@ const SERVE_ONLY = [
   'static',
   'body-limit',
   'routes',
+  'base',
   'middlewares',
   'auth',
   'jwt-secret',
@@ -276,6 +281,7 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
         ? 1024 * 1024
         : integer('--body-limit', values['body-limit'], 1),
     routes: values.routes,
+    base: values.base === undefined ? '' : parseBasePath(values.base),
     middlewares: values.middlewares ?? [],
     auth: values.auth === true,
     jwtSecret: values['jwt-secret'],

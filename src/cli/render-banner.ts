@@ -5,7 +5,9 @@ import type { JsonObject } from '../json.ts'
 import type { Mock } from '../mock.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
-import { withHomeAt } from '../routes/own-routes.ts'
+import { placeOwnRoutes } from '../routes/own-routes.ts'
+import { atBase } from '../routes/base-path.ts'
+import { RULES_PATH } from '../rewrite/route-rules.ts'
 import { routeTable } from '../routes/route-table.ts'
 import type { Schema } from '../schema/types.ts'
 
@@ -22,10 +24,12 @@ export type BannerInfo = {
 /** What `fauxrest serve` prints on start: the URL, then every resource with its count and routes. */
 export function renderBanner(mock: Mock, info: BannerInfo): string {
   const paint = createPaint(info.color)
+  const { base } = mock.options
   const rows: string[][] = [['resource', 'items', 'routes']]
   for (const resource of mock.schema.resources.values()) {
     const count = resource.singular ? '-' : String(mock.store.list(resource.name).length)
-    rows.push([resource.name, count, resourceRoutes(resource, mock.schema).join('  ')])
+    const routes = resourceRoutes(resource, mock.schema).map((path) => atBase(base, path))
+    rows.push([resource.name, count, routes.join('  ')])
   }
   const delay = delaySpan(mock.options.delay)
   const modes = [
@@ -37,12 +41,12 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
   return [
     `${paint('bold', 'fauxrest')} ${info.version}  serving ${info.file}  (database: ${info.db})`,
     '',
-    `  ${paint('cyan', paint('bold', info.url))}`,
+    `  ${paint('cyan', paint('bold', `${info.url}${base}`))}`,
     '',
     renderTable(rows, paint),
     '',
-    ...ruleLines(info.rules),
-    `  ${ownRoutes(mock.schema, mock.homePath)}`,
+    ...ruleLines(info.rules, atBase(base, RULES_PATH)),
+    `  ${ownRoutes(mock.schema, mock.options.base, mock.homePath)}`,
     ...authLines(mock),
     ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
     paint('dim', '  Press Ctrl+C to stop.'),
@@ -51,8 +55,8 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
 }
 
 // `Home /  ·  Docs /docs  ·  ...  ·  Reset POST /_reset`: the own routes people visit.
-function ownRoutes(schema: Schema, homePath: string): string {
-  return withHomeAt(routeTable(schema).own, homePath)
+function ownRoutes(schema: Schema, base: string, homePath: string): string {
+  return placeOwnRoutes(routeTable(schema).own, base, homePath)
     .flatMap((route) => {
       if (route.label === undefined) return []
       const methods = route.methods.filter((method) => method !== 'get')
@@ -62,10 +66,10 @@ function ownRoutes(schema: Schema, homePath: string): string {
     .join('  ·  ')
 }
 
-function ruleLines(rules: JsonObject | undefined): string[] {
+function ruleLines(rules: JsonObject | undefined, rulesPath: string): string[] {
   if (rules === undefined || Object.keys(rules).length === 0) return []
   const lines = Object.entries(rules).map(([from, to]) => `  ${from} -> ${String(to)}`)
-  return ['  Other routes (GET /__rules)', ...lines, '']
+  return [`  Other routes (GET ${rulesPath})`, ...lines, '']
 }
 
 function authLines(mock: Mock): string[] {

@@ -76,6 +76,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
     ...(bar === undefined ? {} : { onProgress: bar }),
     ...(routes === undefined ? {} : { routes }),
+    base: flags.base,
     middlewares: await loadMiddlewares(flags.middlewares, io.cwd),
     ...authOption(flags),
   }

@@ -12,8 +12,8 @@ import { authStage } from './auth/auth-stage.ts'
 import { visibleData } from './auth/visible-data.ts'
 import { withMiddlewares, type Middleware } from './pipeline/middlewares.ts'
 import { eventsRoute } from './feed/events-route.ts'
-import { RULES_PATH, withRewrites } from './pipeline/rewrite-stage.ts'
-import type { RouteRules } from '../rewrite/route-rules.ts'
+import { withRewrites } from './pipeline/rewrite-stage.ts'
+import { RULES_PATH, type RouteRules } from '../rewrite/route-rules.ts'
 import type { Answer, AssetSource, Route } from './route.ts'
 import { toJsonBody } from './answer/json-body.ts'
 import { notFoundHandler } from './routing/not-found.ts'
@@ -24,7 +24,9 @@ import { resolveTarget, type Target } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
-import { withHomeAt, type OwnRouteName } from '../routes/own-routes.ts'
+import { placeOwnRoutes, type OwnRouteName } from '../routes/own-routes.ts'
+import { atBase, insideBase } from '../routes/base-path.ts'
+import { redirectToBase } from './routing/redirect-to-base.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
 
 export type AppDeps = {
@@ -44,8 +46,13 @@ export type AppDeps = {
   readonly routes?: RouteRules
   /** The user's Hono middlewares (`--middlewares`), run in order before the router. */
   readonly middlewares?: readonly Middleware[]
-  /** Where the homepage is when not at `/` (a static `index.html` takes `/`). */
+  /**
+   * Where the homepage is when not at `/`: the API's prefix (`--base`), or `/_fauxrest` when a
+   * static `index.html` takes `/` (see own-routes.ts, homePathOf).
+   */
   readonly homePath?: string
+  /** The static folder has an `index.html`, which `/` serves (a front end). */
+  readonly frontEnd?: boolean
   /** The change feed `/_events` streams; fake writes publish to it, the store's commits too. */
   readonly feed: ChangeFeed
 }
@@ -95,17 +102,25 @@ export function createApp(deps: AppDeps): Hono {
     },
     events: eventsRoute({ feed, schema: store.schema, auth }),
   }
-  const ownRoutes = deps.homePath === undefined ? table.own : withHomeAt(table.own, deps.homePath)
+  // Under the API's prefix (`--base`), as every route; the homepage answers with a slash too.
+  const { base } = options
+  const homePath = deps.homePath ?? atBase(base, '/')
+  const ownRoutes = placeOwnRoutes(table.own, base, homePath)
   for (const own of ownRoutes) {
-    for (const method of own.methods)
-      app.on(method.toUpperCase(), toColonPath(own.path), route(handlers[own.name]))
+    const paths = own.name === 'home' && base !== '' ? [own.path, `${own.path}/`] : [own.path]
+    for (const method of own.methods) {
+      for (const path of paths) {
+        app.on(method.toUpperCase(), toColonPath(path), route(handlers[own.name]))
+      }
+    }
   }
 
   // The routes file's rules (`--routes`), served where json-server serves them
   const { routes } = deps
+  const rulesPath = atBase(base, RULES_PATH)
   if (routes !== undefined) {
     app.get(
-      RULES_PATH,
+      rulesPath,
       route((c) => sendJson(c, toJsonBody(routes.current.rules))),
     )
   }
@@ -117,10 +132,12 @@ export function createApp(deps: AppDeps): Hono {
   app.all(
     '*',
     route((c, next) => {
-      const answered = documentStage?.(c)
+      // Outside the API's prefix: static files, else the 404
+      const inside = insideBase(base, splitUrl(c.req.url).pathname)
+      if (inside === undefined) return next().then(() => c.res)
+      const segments = pathSegments(inside)
+      const answered = segments && documentStage?.(c, segments)
       if (answered !== undefined) return answered
-      const { pathname } = splitUrl(c.req.url)
-      const segments = pathSegments(pathname)
       const handlerDeps = { store, options, cache, lookups, feed }
       const resolve = (path: readonly string[]): Target | undefined =>
         resolveTarget(path, store.schema, table, store)
@@ -135,11 +152,17 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
   if (deps.staticFiles !== undefined) app.get('*', route(deps.staticFiles))
+  // A browser opening the server's address finds the API under its prefix.
+  if (base !== '' && deps.frontEnd !== true) app.get('/', route(redirectToBase(base)))
 
-  app.notFound(notFoundHandler(table, onError))
+  // A front end's `index.html` answers GET at `/`: other methods there are refused with `Allow`.
+  const known = deps.frontEnd === true ? [...ownRoutes, FRONT_END_ROOT] : ownRoutes
+  app.notFound(notFoundHandler(known, base, onError))
   app.onError(onError)
-  return routes === undefined ? app : withRewrites(app, routes)
+  return routes === undefined ? app : withRewrites(app, routes, rulesPath)
 }
+
+const FRONT_END_ROOT = { path: '/', methods: ['get'] } as const
 
 // The auth stage before the resource handler: json-server-auth's routes, guard prefixes, the guard.
 function guarded(

@@ -1,6 +1,7 @@
 import type { AuthOverview } from '../auth/auth-overview.ts'
 import type { Id, JsonObject } from '../json.ts'
 import { isId } from '../json.ts'
+import { atBase } from '../routes/base-path.ts'
 import { type RouteMethod, routeTable, toColonPath } from '../routes/route-table.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 
@@ -18,8 +19,10 @@ export type HomepageOptions = {
 export type HomepageInfo = {
   /** fauxrest's version. */
   readonly version: string
-  /** The server's base URL, e.g. `http://127.0.0.1:3000`, for the curl examples. */
+  /** The API's URL, e.g. `http://127.0.0.1:3000` (with its prefix), for the curl examples. */
   readonly baseUrl: string
+  /** The prefix of every route (`--base /api`), `''` for none: every link starts with it. */
+  readonly basePath?: string | undefined
   readonly schema: Schema
   /** Items each plural resource holds now. */
   readonly counts: (resource: string) => number
@@ -59,7 +62,10 @@ export function summarizeResources(info: HomepageInfo): ResourceSummary[] {
       count: resource.singular ? undefined : info.counts(resource.name),
       routes: routes
         .filter((route) => route.resource === resource.name)
-        .map((route) => ({ methods: methodList(route.methods), path: toColonPath(route.path) })),
+        .map((route) => ({
+          methods: methodList(route.methods),
+          path: atBase(info.basePath ?? '', toColonPath(route.path)),
+        })),
       example,
       exampleId: !resource.singular && isId(id) ? id : undefined,
     }

@@ -1,13 +1,16 @@
 import type { AuthOverview } from '../auth/auth-overview.ts'
 import type { JsonObject } from '../json.ts'
+import { atBase } from '../routes/base-path.ts'
+import { resourcePath } from '../routes/resource-path.ts'
 import { routeTable } from '../routes/route-table.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
 
 /** The homepage as JSON, for clients that ask `GET /` for `application/json`. */
 export function homepageJson(info: HomepageInfo): JsonObject {
   const { options } = info
+  const base = info.basePath ?? ''
   const resources = summarizeResources(info).map((resource) => {
-    const entry: JsonObject = { name: resource.name, url: `/${resource.name}` }
+    const entry: JsonObject = { name: resource.name, url: resourcePath(base, resource.name) }
     if (resource.count === undefined) entry['singular'] = true
     else entry['count'] = resource.count
     entry['routes'] = resource.routes.map((route) => `${route.methods.join(' ')} ${route.path}`)
@@ -29,7 +32,7 @@ export function homepageJson(info: HomepageInfo): JsonObject {
     links: Object.fromEntries(
       routeTable(info.schema)
         .own.filter((route) => route.label !== undefined && route.name !== 'home')
-        .map((route) => [route.name, route.path]),
+        .map((route) => [route.name, atBase(base, route.path)]),
     ),
     options: settings,
     ...(info.auth === undefined ? {} : { auth: authJson(info.auth) }),

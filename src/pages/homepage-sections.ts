@@ -1,4 +1,5 @@
 import { delaySpan } from '../app-options.ts'
+import { atBase } from '../routes/base-path.ts'
 import { routeTable } from '../routes/route-table.ts'
 import type { Schema } from '../schema/types.ts'
 import { exampleFields } from './example-fields.ts'
@@ -18,7 +19,7 @@ function methods(list: readonly string[]): SafeHtml[] {
   })
 }
 
-export function resourceTable(resources: readonly ResourceSummary[]): SafeHtml {
+export function resourceTable(resources: readonly ResourceSummary[], base: string): SafeHtml {
   const rows = resources.map((resource) => {
     const routes = resource.routes.map(
       (route) => markup`
@@ -27,7 +28,7 @@ export function resourceTable(resources: readonly ResourceSummary[]): SafeHtml {
     const count = resource.count === undefined ? 'singular' : resource.count.toLocaleString('en-US')
     return markup`
 <tr>
-<th scope="row"><a href="/${segment(resource.name)}">/${resource.name}</a></th>
+<th scope="row"><a href="${atBase(base, `/${segment(resource.name)}`)}">${atBase(base, `/${resource.name}`)}</a></th>
 <td class="count">${count}</td>
 <td><ul class="routes">${routes}
 </ul></td>
@@ -57,12 +58,13 @@ function curlExample(info: HomepageInfo, summary: ResourceSummary): SafeHtml {
     `  -H 'Content-Type: application/json' \\`,
     `  -d ${shellQuote(JSON.stringify(body, null, 2))}`,
   ]
-  return markup`<p>${method} /${summary.name} with a JSON body:</p>
+  const path = atBase(info.basePath ?? '', `/${summary.name}`)
+  return markup`<p>${method} ${path} with a JSON body:</p>
 <pre><code>${lines.join('\n')}</code></pre>`
 }
 
-function requests(summary: ResourceSummary, schema: Schema): SafeHtml[] {
-  const path = `/${segment(summary.name)}`
+function requests(summary: ResourceSummary, schema: Schema, base: string): SafeHtml[] {
+  const path = atBase(base, `/${segment(summary.name)}`)
   const items = [request('GET', exampleLink(path))]
   const resource = schema.resources.get(summary.name)
   if (summary.exampleId === undefined || resource === undefined) return items
@@ -86,21 +88,22 @@ export function examplesSection(
   info: HomepageInfo,
   resources: readonly ResourceSummary[],
 ): SafeHtml[] {
+  const base = info.basePath ?? ''
   return resources.map(
     (summary) => markup`
-<h3 id="${`examples-${summary.name}`}">/${summary.name}</h3>
+<h3 id="${`examples-${summary.name}`}">${atBase(base, `/${summary.name}`)}</h3>
 <ul class="examples">
-${requests(summary, info.schema).map((item) => markup`${item}\n`)}</ul>
+${requests(summary, info.schema, base).map((item) => markup`${item}\n`)}</ul>
 ${curlExample(info, summary)}`,
   )
 }
 
-export function queryTable(rows: readonly QueryRow[]): SafeHtml {
+export function queryTable(rows: readonly QueryRow[], base: string): SafeHtml {
   const body = rows.map((row) => {
     const example =
       row.example === undefined
         ? markup`&mdash;`
-        : markup`<a href="${row.example.href}"><code>${row.example.display}</code></a>`
+        : markup`<a href="${base}${row.example.href}"><code>${base}${row.example.display}</code></a>`
     return markup`
 <tr><td><code>${row.query}</code></td><td>${row.meaning}</td><td>${example}</td></tr>`
   })

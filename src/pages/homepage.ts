@@ -15,6 +15,7 @@ export type { HomepageInfo, HomepageOptions } from './homepage-info.ts'
 export function renderHomepage(info: HomepageInfo): string {
   const resources = summarizeResources(info)
   const title = info.title ?? 'fauxrest'
+  const base = info.basePath ?? ''
   const page = markup`<!doctype html>
 <html lang="en">
 <head>
@@ -32,23 +33,23 @@ export function renderHomepage(info: HomepageInfo): string {
 <p class="lead">A mock REST API served by fauxrest ${info.version} at <code>${info.baseUrl}</code>.</p>
 <nav aria-label="Documents">
 <ul>
-<li><a href="/docs">API reference</a></li>
-<li><a href="/openapi.json">OpenAPI document</a></li>
-<li><a href="/db">Whole database</a></li>
+<li><a href="${base}/docs">API reference</a></li>
+<li><a href="${base}/openapi.json">OpenAPI document</a></li>
+<li><a href="${base}/db">Whole database</a></li>
 </ul>
 </nav>
 </header>
 <main id="main">
 <section aria-labelledby="resources">
 <h2 id="resources">Resources</h2>
-${resourceTable(resources)}
+${resourceTable(resources, base)}
 </section>
 ${info.auth === undefined ? '' : authSection(info.auth, info.baseUrl)}
 <section aria-labelledby="changes">
 <h2 id="changes">Latest changes</h2>
-<p>Live from <code>GET /_events</code>, the change feed (Server-Sent Events; <code>?resource=posts</code>,
+<p>Live from <code>GET ${base}/_events</code>, the change feed (Server-Sent Events; <code>?resource=posts</code>,
 <code>?resource=posts&amp;id=7</code> or <code>?path=/users/1/posts</code> narrow it), newest first.</p>
-<ol id="live-changes" class="changes" aria-live="polite"></ol>
+<ol id="live-changes" class="changes" aria-live="polite" data-base="${base}"></ol>
 <p id="live-empty" class="lead">No change since this page opened: write something and it shows here.</p>
 </section>
 <section aria-labelledby="examples">
@@ -58,10 +59,10 @@ ${examplesSection(info, resources)}
 <section aria-labelledby="queries">
 <h2 id="queries">Query language</h2>
 <p>On every list, nested ones included; <code>_embed</code>, <code>_expand</code> and <code>_select</code> also work on one item.</p>
-${queryTable(queryRows(info.schema, info.examples))}
+${queryTable(queryRows(info.schema, info.examples), base)}
 <p>On every route: <code>?_delay=MS</code> delays one answer, and <code>?_status=CODE</code> (or the header
 <code>Prefer: code=CODE</code>) forces its status. GET answers carry an <code>ETag</code>
-(<code>If-None-Match</code> gives 304), HEAD works wherever GET does, and <code>POST /_reset</code>
+(<code>If-None-Match</code> gives 304), HEAD works wherever GET does, and <code>POST ${base}/_reset</code>
 restores the data the server started with.</p>
 </section>
 <section aria-labelledby="options">

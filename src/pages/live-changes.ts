@@ -7,6 +7,7 @@ export const LIVE_CHANGES_SCRIPT = `(() => {
   const list = document.getElementById('live-changes')
   const empty = document.getElementById('live-empty')
   if (list === null || typeof EventSource !== 'function') return
+  const base = list.dataset.base || ''
   const show = (name, text, href) => {
     const item = document.createElement('li')
     const now = new Date()
@@ -24,12 +25,12 @@ export const LIVE_CHANGES_SCRIPT = `(() => {
     if (empty !== null) empty.hidden = true
     while (list.children.length > 10) list.lastElementChild.remove()
   }
-  const source = new EventSource('/_events')
+  const source = new EventSource(base + '/_events')
   for (const name of ['created', 'updated', 'deleted']) {
     source.addEventListener(name, (event) => {
       const data = JSON.parse(event.data)
       const id = data.id === null ? '' : '/' + encodeURIComponent(String(data.id))
-      const path = '/' + encodeURIComponent(data.resource) + id
+      const path = base + '/' + encodeURIComponent(data.resource) + id
       const text = path + (data.fake === true ? ' (fake)' : '')
       show(name, text, name === 'deleted' ? undefined : path)
     })
@@ -38,4 +39,4 @@ export const LIVE_CHANGES_SCRIPT = `(() => {
 })()`
 
 /** The script's Content-Security-Policy source (a test checks it against the script). */
-export const LIVE_CHANGES_HASH = "'sha256-cqzJKVNZF784g/Zk7LmZJ3Lg4gR2rPazmL8h0cgQsis='"
+export const LIVE_CHANGES_HASH = "'sha256-sGmuRYcrPSaWQmJygtbAlHc4/5BEaoiE4dG7lD+VnrM='"

@@ -1,3 +1,4 @@
+import { atBase } from './base-path.ts'
 import type { RouteMethod } from './route-table.ts'
 
 /** The names of fauxrest's own routes: the app, the OpenAPI document and the CLI key on these. */
@@ -26,7 +27,10 @@ export const OWN_ROUTES: readonly OwnRoute[] = [
 ]
 
 /** The own route whose path has the shape of `pathname` (`{param}` matches one segment). */
-export function ownRouteAt(routes: readonly OwnRoute[], pathname: string): OwnRoute | undefined {
+export function ownRouteAt<T extends Pick<OwnRoute, 'path'>>(
+  routes: readonly T[],
+  pathname: string,
+): T | undefined {
   const have = pathname.split('/')
   return routes.find((route) => {
     const want = route.path.split('/')
@@ -40,7 +44,24 @@ export function ownRouteAt(routes: readonly OwnRoute[], pathname: string): OwnRo
 /** Where the homepage moves when a static folder's `index.html` takes `/` (a front end). */
 export const HOME_BESIDE_FRONT_END = '/_fauxrest'
 
-/** The own routes with the homepage at `path`. */
-export function withHomeAt(routes: readonly OwnRoute[], path: string): readonly OwnRoute[] {
-  return routes.map((route) => (route.name === 'home' ? { ...route, path } : route))
+/**
+ * The own routes where the server answers them: under the API's prefix (`--base`), with the
+ * homepage at `homePath` (the prefix itself, `/`, or beside a front end).
+ */
+export function placeOwnRoutes(
+  routes: readonly OwnRoute[],
+  base: string,
+  homePath: string,
+): readonly OwnRoute[] {
+  return routes.map((route) =>
+    route.name === 'home'
+      ? { ...route, path: homePath }
+      : { ...route, path: atBase(base, route.path) },
+  )
+}
+
+/** Where the homepage is: the API's prefix; else `/`, unless a front end's `index.html` takes it. */
+export function homePathOf(base: string, frontEnd: boolean): string {
+  if (base !== '') return base
+  return frontEnd ? HOME_BESIDE_FRONT_END : '/'
 }

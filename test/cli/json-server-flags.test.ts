@@ -84,6 +84,18 @@ describe("json-server's flags and short forms", () => {
   })
 
   it.each([
+    [['--base', '/api/v1/'], '/api/v1'],
+    [['--base', '/'], ''],
+    [[], ''],
+  ])('%j serves the API under %j', (argv, base) => {
+    expect(serve(...argv).flags.base).toBe(base)
+  })
+
+  it.each([
+    [
+      ['--base', 'api'],
+      '--base must be a URL path like /api or /api/v1, not "api": it must start with /',
+    ],
     [['--id', ''], '--id must be a field name (like _id), not ""'],
     [['--id', 'a.b'], '--id must be a field name (like _id), not "a.b"'],
     [['--id', '__proto__'], '--id must be a field name (like _id), not "__proto__"'],

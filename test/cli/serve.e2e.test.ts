@@ -51,6 +51,33 @@ describe('fauxrest serve (built CLI)', () => {
     expect(banner).toMatch(/photos\s+5000\s+\/photos {2}\/photos\/:id\n/)
   })
 
+  it('serves under --base, and prints the API URL and routes with the prefix', async () => {
+    running = await sandbox.start([
+      JSONPLACEHOLDER,
+      '--port',
+      '0',
+      '--db',
+      ':memory:',
+      '--base',
+      '/api/',
+    ])
+    const banner = running.output()
+    expect(banner).toContain(`${running.url}/api\n`)
+    expect(banner).toMatch(/photos\s+5000\s+\/api\/photos {2}\/api\/photos\/:id\n/)
+    expect(banner).toContain('  Home /api  ·  Docs /api/docs  ·  OpenAPI /api/openapi.json')
+    const post = await fetch(`${running.url}/api/posts/1`)
+    expect(((await post.json()) as { id: number }).id).toBe(1)
+    expect((await fetch(`${running.url}/posts/1`)).status).toBe(404)
+  })
+
+  it('refuses a bad --base with one line', async () => {
+    const result = await runCli([JSONPLACEHOLDER, '--base', 'api v1'], sandbox.dir())
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe(
+      'fauxrest: --base must be a URL path like /api or /api/v1, not "api v1": it must start with /\n',
+    )
+  })
+
   it('lists the modes it runs in, the delay as the homepage writes it', async () => {
     const args = ['--port', '0', '--db', ':memory:', '--read-only', '--no-cors']
     running = await sandbox.start([JSONPLACEHOLDER, ...args, '--delay', '300'])

@@ -4,7 +4,8 @@ import { publicUser } from '../../auth/auth-visibility.ts'
 import { credentialProblem } from '../../auth/credentials.ts'
 import { checkPassword, hashPassword } from '../../auth/passwords.ts'
 import { AppError } from '../../errors.ts'
-import type { JsonObject, Row } from '../../json.ts'
+import type { Id, JsonObject, Row } from '../../json.ts'
+import { resourcePath } from '../../routes/resource-path.ts'
 import type { Store } from '../../store/store.ts'
 import { validateWrite } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -64,7 +65,7 @@ async function register(c: Context, deps: AuthRouteDeps): Promise<Response> {
     ? { ...user, [config.userIdKey]: user[config.userIdKey] ?? store.peekNextId(config.users) }
     : await store.insert(config.users, user)
   const accessToken = await issueToken(config, row)
-  const location = `/${config.users}/${encodeURIComponent(String(row[config.userIdKey]))}`
+  const location = resourcePath(deps.options.base, config.users, row[config.userIdKey] as Id)
   return sendJson(c, toJsonBody({ accessToken, user: publicUser(config, row) }), 201, {
     Location: location,
   })

@@ -4,7 +4,6 @@ import type { Store } from '../../store/store.ts'
 import type { AppOptions } from '../../app-options.ts'
 import type { Context } from 'hono'
 import type { Answer } from '../route.ts'
-import { pathSegments, splitUrl } from '../request/path-segments.ts'
 import { answerOperation } from './answer-operation.ts'
 import { checkParameters } from './check-parameters.ts'
 import { checkCredentials } from './credentials.ts'
@@ -22,7 +21,9 @@ export type OpenApiStageDeps = {
  * returns `undefined` for every request the document does not describe, which they then answer.
  * Errors of a matched operation are answered in the document's error shape.
  */
-export function openApiStage(deps: OpenApiStageDeps): (c: Context) => Answer | undefined {
+export function openApiStage(
+  deps: OpenApiStageDeps,
+): (c: Context, segments: readonly string[]) => Answer | undefined {
   const match = operationMatcher(deps.binding)
   const operationDeps = {
     store: deps.store,
@@ -30,10 +31,10 @@ export function openApiStage(deps: OpenApiStageDeps): (c: Context) => Answer | u
     answers: deps.binding.answers,
     checkBody: deps.binding.checkBody,
   }
-  return (c) => {
-    const segments = pathSegments(splitUrl(c.req.url).pathname)
+  // `segments`: the decoded path inside the API's prefix
+  return (c, segments) => {
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method
-    const found = segments === undefined ? undefined : match(method, segments)
+    const found = match(method, segments)
     if (found === undefined || (method === 'OPTIONS' && 'allow' in found)) return undefined
     if ('allow' in found) {
       throw new AppError(

@@ -1,22 +1,21 @@
 import { Hono } from 'hono'
-import type { RouteRules } from '../../rewrite/route-rules.ts'
+import { RULES_PATH, type RouteRules } from '../../rewrite/route-rules.ts'
 import { rewriteUrl } from '../../rewrite/rewrite-url.ts'
 import { splitUrl } from '../request/path-segments.ts'
-
-export const RULES_PATH = '/__rules'
 
 /**
  * json-server's rewriter, before routing: a request a rule matches is handed to `app` with its new
  * URL, whatever its method; `GET /__rules` (answered by `app`) is never rewritten. Routing reads
- * the URL, so the rewrite happens before the app sees the request.
+ * the URL, so the rewrite happens before the app sees the request. `rulesPath` is where the rules
+ * are served (`/__rules`, under the API's prefix when there is one).
  */
-export function withRewrites(app: Hono, rules: RouteRules): Hono {
+export function withRewrites(app: Hono, rules: RouteRules, rulesPath = RULES_PATH): Hono {
   const front = new Hono()
   front.all('*', (c) => {
     const request = c.req.raw
     const { pathname, search } = splitUrl(request.url)
     const target =
-      pathname === RULES_PATH ? undefined : rewriteUrl(rules.current.rewrites, pathname, search)
+      pathname === rulesPath ? undefined : rewriteUrl(rules.current.rewrites, pathname, search)
     if (target === undefined) return app.fetch(request, c.env)
     const url = new URL(target, request.url)
     const hasBody = request.body !== null

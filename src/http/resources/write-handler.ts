@@ -5,6 +5,7 @@ import type { ResourceSpec, Schema } from '../../schema/types.ts'
 import type { EventChange } from '../../feed/event-change.ts'
 import { removalEvents } from '../../feed/removal-events.ts'
 import type { Store } from '../../store/store.ts'
+import { resourcePath } from '../../routes/resource-path.ts'
 import { validateWrite, type WriteContext, type WriteKind } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { rowBody, toJsonBody } from '../answer/json-body.ts'
@@ -62,7 +63,7 @@ async function writeSingle(c: Context, target: Single, deps: WriteDeps): Promise
   }
   const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
   return method === 'POST'
-    ? sendJson(c, saved, 201, { Location: `/${resource.name}` })
+    ? sendJson(c, saved, 201, { Location: resourcePath(options.base, resource.name) })
     : sendJson(c, saved)
 }
 
@@ -82,7 +83,7 @@ async function create(c: Context, target: Collection, deps: WriteDeps): Promise<
   } else {
     row = await store.insert(name, created)
   }
-  const location = `/${name}/${encodeURIComponent(String(row[idKey]))}`
+  const location = resourcePath(options.base, name, row[idKey] as Id)
   return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
 }
 

@@ -40,6 +40,7 @@ export function surfacePages(store: Store, options: AppOptions, auth?: AuthConfi
   const info = (origin: string): HomepageInfo => ({
     version: VERSION,
     baseUrl: origin,
+    basePath: options.base,
     schema: store.schema,
     counts: (resource) => store.list(resource).length,
     examples,
@@ -58,7 +59,12 @@ export function surfacePages(store: Store, options: AppOptions, auth?: AuthConfi
         : authOverview(auth, store.list(auth.users), store.schema.auth !== undefined),
   })
   const openApi = memo(() => {
-    const document = buildOpenApi(store.schema, { examples, deleteMode: options.deleteMode })
+    const document = buildOpenApi(store.schema, {
+      examples,
+      deleteMode: options.deleteMode,
+      // Relative to the document, which is under the prefix too: /docs sends requests there.
+      ...(options.base === '' ? {} : { serverUrl: options.base }),
+    })
     return toJsonBody(auth === undefined ? document : withBearerSecurity(document, auth))
   })
   const html = memo((origin) => textPage(renderHomepage(info(origin)), 'text/html; charset=utf-8'))

@@ -13,6 +13,7 @@ import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import { type Page, sendPage, textPage } from '../answer/send-page.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
 import { surfacePages } from './surface-pages.ts'
+import { atBase } from '../../routes/base-path.ts'
 import { LIVE_CHANGES_HASH } from '../../pages/live-changes.ts'
 
 export type SurfaceDeps = {
@@ -26,7 +27,6 @@ export type SurfaceDeps = {
 }
 
 const HTML = 'text/html; charset=utf-8'
-const ASSET_BASE = '/docs/assets'
 // The homepage loads nothing: its inline style sheet, and its one script (by hash), which listens
 // to the change feed on the same origin.
 const HOMEPAGE_POLICY =
@@ -41,13 +41,14 @@ export type SurfaceRoute = 'home' | 'openapi' | 'docs' | 'docs-slash' | 'docs-as
  */
 export function surfaceHandlers(deps: SurfaceDeps): Record<SurfaceRoute, Route> {
   const pages = surfacePages(deps.store, deps.options, deps.auth)
+  const { base } = deps.options
   let docs: Page | undefined
   const docsAsset = cachedAssets(deps.docsAssets)
   // One origin at a time: a Host header is the client's to choose, so nothing grows with them.
   let served: { origin: string; body: JsonBody } | undefined
   return {
     home: (c) => {
-      const origin = new URL(c.req.url).origin
+      const origin = `${new URL(c.req.url).origin}${base}`
       const vary = { Vary: 'Accept' }
       if (wantsJson(c)) return sendJson(c, pages.homepageJson(origin), 200, vary)
       return sendPage(c, pages.homepageHtml(origin), {
@@ -57,17 +58,23 @@ export function surfaceHandlers(deps: SurfaceDeps): Record<SurfaceRoute, Route> 
     },
     openapi: (c) => {
       if (deps.document === undefined) return sendJson(c, pages.openApi())
-      const origin = new URL(c.req.url).origin
+      const origin = `${new URL(c.req.url).origin}${base}`
       if (served?.origin !== origin) {
         served = { origin, body: toJsonBody(withServer(deps.document, origin) as JsonValue) }
       }
       return sendJson(c, served.body)
     },
     docs: (c) => {
-      docs ??= textPage(renderDocsPage({ specUrl: '/openapi.json', assetBase: ASSET_BASE }), HTML)
+      docs ??= textPage(
+        renderDocsPage({
+          specUrl: atBase(base, '/openapi.json'),
+          assetBase: atBase(base, '/docs/assets'),
+        }),
+        HTML,
+      )
       return sendPage(c, docs)
     },
-    'docs-slash': (c) => sendEmpty(c, 301, { Location: '/docs' }),
+    'docs-slash': (c) => sendEmpty(c, 301, { Location: atBase(base, '/docs') }),
     'docs-asset': async (c) => {
       const asset = await docsAsset(c.req.param('name') ?? '')
       if (asset === undefined) throw notFound(splitUrl(c.req.url).pathname)
