@@ -3,6 +3,7 @@
 // external; dist/index.js and the other modules tsc emits remain the programmatic API.
 import { build } from 'esbuild'
 import { parseArgs } from 'node:util'
+import { buildWorkerRuntime } from './worker-runtime.mjs'
 
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } })
 
@@ -17,3 +18,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 })
+
+// The Worker runtime `fauxrest worker` writes out (esbuild is a dev dependency: built here).
+await buildWorkerRuntime(`${values.outdir}/worker-runtime.js`)

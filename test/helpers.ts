@@ -13,8 +13,13 @@ export function memoryMock(
 }
 
 /** A JSON request through app.request(), no network. */
+/** Anything that answers requests by path: a Mock's app, a test target. */
+export type Requester = {
+  readonly app: { request(path: string, init: RequestInit): Response | Promise<Response> }
+}
+
 export function send(
-  mock: Mock,
+  mock: Requester,
   method: string,
   path: string,
   body?: unknown,

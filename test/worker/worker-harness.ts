@@ -1,0 +1,128 @@
+import { Miniflare } from 'miniflare'
+import { readFile } from 'node:fs/promises'
+import { buildWorkerRuntime } from '../../scripts/worker-runtime.mjs'
+import { VERSION } from '../../src/version.ts'
+import {
+  isStateless,
+  type WorkerAppOptions,
+  type WorkerConfig,
+} from '../../src/worker/worker-config.ts'
+import { DATABASE_BINDING, DATABASE_CLASS } from '../../src/worker/worker-module.ts'
+import { workerScript } from '../../src/worker/worker-script.ts'
+import { CONTRACT_SCHEMAS, targetOver, type OpenTarget, type Target } from '../http/target.ts'
+
+export const COMPATIBILITY_DATE = '2026-04-24'
+
+let runtime: Promise<string> | undefined
+
+/** The Worker runtime built from the sources (once per test file). */
+export function workerRuntime(): Promise<string> {
+  runtime ??= buildWorkerRuntime()
+  return runtime
+}
+
+export const DEFAULT_OPTIONS: WorkerAppOptions = {
+  readOnly: false,
+  fakeWrites: false,
+  deleteMode: 'empty',
+  delay: undefined,
+  cors: true,
+  bodyLimit: 1024 * 1024,
+}
+
+/** A Worker's configuration for a schema file, as `fauxrest worker` writes it. */
+export async function configFor(
+  name: string,
+  file: string,
+  options: Partial<WorkerAppOptions> = {},
+): Promise<WorkerConfig> {
+  const document: unknown = JSON.parse(await readFile(file, 'utf8'))
+  return { name, document, reading: {}, options: { ...DEFAULT_OPTIONS, ...options } }
+}
+
+export type Workers = {
+  readonly mf: Miniflare
+  /** A request to one of the Workers, answered as a plain Response. */
+  request(worker: string, path: string, init?: RequestInit): Promise<Response>
+  dispose(): Promise<void>
+}
+
+/** Starts workerd with these Workers, their objects' SQLite storage kept in `persist`. */
+export async function startWorkers(
+  configs: readonly WorkerConfig[],
+  persist: string,
+): Promise<Workers> {
+  const code = await workerRuntime()
+  const mf = new Miniflare({
+    durableObjectsPersist: persist,
+    // The first Worker answers http://localhost, each other one http://NAME.localhost.
+    workers: configs.map((config, at) => ({
+      name: config.name,
+      routes: at === 0 ? [] : [`${config.name}.localhost/*`],
+      modules: true,
+      script: workerScript(config, code, VERSION),
+      compatibilityDate: COMPATIBILITY_DATE,
+      // Fake writes and read-only: no Durable Object, as wrangler.jsonc then declares none.
+      durableObjects: isStateless(config)
+        ? {}
+        : { [DATABASE_BINDING]: { className: DATABASE_CLASS, useSQLite: true } },
+    })),
+  })
+  await mf.ready
+  return {
+    mf,
+    async request(worker, path, init = {}) {
+      const host = worker === configs[0]?.name ? 'localhost' : `${worker}.localhost`
+      const answer = await mf.dispatchFetch(`http://${host}${path}`, {
+        method: init.method ?? 'GET',
+        headers: [...new Headers(init.headers)],
+        body: typeof init.body === 'string' ? init.body : null,
+      })
+      const bytes = await answer.arrayBuffer()
+      const empty = [101, 204, 205, 304].includes(answer.status)
+      return new Response(empty ? null : bytes, {
+        status: answer.status,
+        headers: new Headers([...answer.headers]),
+      })
+    },
+    dispose: () => mf.dispose(),
+  }
+}
+
+/**
+ * The contracts' targets as Workers under workerd: one runtime for the test file, started on the
+ * first target with a Worker for each schema (and the clone without CORS), each with its object.
+ */
+export function workerTargets(persist: () => string): {
+  open: OpenTarget
+  dispose: () => Promise<void>
+} {
+  let started: Promise<Workers> | undefined
+  const start = async (): Promise<Workers> => {
+    const configs = await Promise.all([
+      configFor('jsonplaceholder', CONTRACT_SCHEMAS.jsonplaceholder),
+      configFor('shop', CONTRACT_SCHEMAS.shop),
+      configFor('jsonplaceholder-no-cors', CONTRACT_SCHEMAS.jsonplaceholder, { cors: false }),
+    ])
+    return startWorkers(configs, persist())
+  }
+  const open: OpenTarget = async (schema, options = {}) => {
+    started ??= start()
+    const workers = await started
+    const name = options.cors === false ? `${schema}-no-cors` : schema
+    const request = (path: string, init: RequestInit): Promise<Response> =>
+      workers.request(name, path, init)
+    const reset = async (): Promise<void> => {
+      const answer = await request('/_reset', { method: 'POST' })
+      if (answer.status !== 200) throw new Error(`POST /_reset answered ${answer.status}`)
+    }
+    const target: Target = await targetOver(request, reset, () => Promise.resolve())
+    return target
+  }
+  return {
+    open,
+    dispose: async () => {
+      if (started !== undefined) await (await started).dispose()
+    },
+  }
+}
