@@ -82,7 +82,8 @@ export async function startWorkers(
       const empty = [101, 204, 205, 304].includes(answer.status)
       return new Response(empty ? null : bytes, {
         status: answer.status,
-        headers: new Headers([...answer.headers]),
+        // miniflare's own transport headers (MF-Content-Encoding) never reach a real client.
+        headers: new Headers([...answer.headers].filter(([name]) => !name.startsWith('mf-'))),
       })
     },
     dispose: () => mf.dispose(),
