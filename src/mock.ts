@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { homePathOf } from './routes/own-routes.ts'
 import { parseBasePath } from './routes/base-path.ts'
-import { ChangeFeed, type FeedOptions } from './feed/change-feed.ts'
+import { ChangeFeed, type FeedOptions, type Present } from './feed/change-feed.ts'
 import { changeIterator, type FeedChange } from './feed/change-iterator.ts'
 import { publishCommits } from './feed/publish-commits.ts'
 import { createFakerCatalog } from './generate/faker-catalog.ts'
@@ -28,6 +28,10 @@ import { parseRoutesFile } from './rewrite/routes-file.ts'
 import type { FileSystem } from './node/file-system.ts'
 import { openStore } from './node/open-store.ts'
 import type { Store } from './store/store.ts'
+import { Sessions, type SessionsOptions } from './sessions/sessions.ts'
+import { mockSession, type MockSession } from './mock-session.ts'
+import { parseDuration } from './auth/duration.ts'
+import { UserError } from './errors.ts'
 
 export type MockOptions = Partial<AppOptions> & {
   /** A schema or plain json-server style db: a file path, or the parsed JSON. */
@@ -63,9 +67,14 @@ export type MockOptions = Partial<AppOptions> & {
   readonly fs?: FileSystem
   /** The change feed's history, buffers, keep-alive and retry intervals (`/_events`). */
   readonly feed?: FeedOptions
+  /** Live sessions at most (1000 by default); one more is answered 503. */
+  readonly maxSessions?: number
+  /** A session unused this long is dropped: seconds, or `30m`, `1h`, `7d` (30 minutes by default). */
+  readonly sessionIdle?: number | string
 }
 
 export type { Fetch, Listening } from './node/serve-fetch.ts'
+export type { MockSession } from './mock-session.ts'
 
 export type Mock = {
   readonly app: Hono
@@ -96,6 +105,10 @@ export type Mock = {
   changes(): AsyncIterableIterator<FeedChange>
   /** Ends every `/_events` stream once the writes under way are saved and sent (for a shutdown). */
   endStreams(): Promise<void>
+  /** The live sessions (private copy-on-write views of the data), by name. */
+  readonly sessions: Sessions
+  /** A session, made now if there is none: its URL, requests inside it, its reset and its end. */
+  session(name: string): MockSession
   close(): Promise<void>
 }
 
@@ -120,6 +133,7 @@ export async function openMock(
 ): Promise<Mock> {
   const { schema, plainData } = loaded
   const base = options.base === undefined ? '' : parseBasePath(options.base, 'base')
+  const sessionsOptions = sessionOptions(options)
   const routes = await routeRules(options.routes)
   const auth = resolveAuth(schema, withGuards(options.auth, routes?.current.guards))
   const seed = options.seed ?? schema.seed
@@ -140,12 +154,14 @@ export async function openMock(
     ...preload(loaded, file),
   })
   // Users go out without their password hash, in events as in every answer.
-  feed.presentWith(
+  const present: Present | undefined =
     auth === undefined
       ? undefined
-      : (resource, item) => (resource === auth.users ? publicUser(auth, item) : item),
-  )
+      : (resource, item) => (resource === auth.users ? publicUser(auth, item) : item)
+  feed.presentWith(present)
   const unhook = publishCommits(store, feed)
+  const sessions = new Sessions(store.startup(), sessionsOptions)
+  sessions.presentWith(present)
   const appOptions: AppOptions = { ...DEFAULT_APP_OPTIONS, ...definedOnly(options), base }
   const reset = (): Promise<void> => store.reset()
   const middlewares = await middlewaresOf(options.middlewares ?? [])
@@ -163,6 +179,7 @@ export async function openMock(
     homePath,
     frontEnd,
     feed,
+    sessions,
     docsAssets: readDocsAsset,
     ...(appOptions.staticDir === undefined
       ? {}
@@ -190,6 +207,14 @@ export async function openMock(
     },
     changes: () => changeIterator(feed),
     endStreams,
+    sessions,
+    session: (name) =>
+      mockSession(
+        (path, init) => app.request(path, init),
+        sessions,
+        name,
+        () => [...servers].at(-1)?.url,
+      ),
     async listen(port = 0, host = '127.0.0.1') {
       const listening = await serveFetch(app.fetch, { port, host, bodyLimit: appOptions.bodyLimit })
       const entry: Listening = {
@@ -205,9 +230,27 @@ export async function openMock(
     },
     async close() {
       await Promise.all([...servers].map((server) => server.close()))
+      sessions.clear()
       unhook()
       await store.close()
     },
+  }
+}
+
+function sessionOptions(options: Omit<MockOptions, 'schema'>): SessionsOptions {
+  const { maxSessions, sessionIdle } = options
+  if (maxSessions !== undefined && !(Number.isSafeInteger(maxSessions) && maxSessions > 0)) {
+    throw new UserError(`maxSessions must be a whole number above 0, not ${String(maxSessions)}`)
+  }
+  const idle = sessionIdle === undefined ? undefined : parseDuration(sessionIdle)
+  if (idle === 0 || (sessionIdle !== undefined && idle === undefined)) {
+    throw new UserError(
+      `the session idle time must be seconds or a duration such as 30m, 1h or 7d, not "${String(sessionIdle)}"`,
+    )
+  }
+  return {
+    ...(maxSessions === undefined ? {} : { maxSessions }),
+    ...(idle === undefined ? {} : { idleMs: idle * 1000 }),
   }
 }
 

@@ -1,8 +1,7 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type Next } from 'hono'
 import { AppError } from '../errors.ts'
 import type { OpenApiBinding } from '../openapi-import/binding.ts'
 import type { ChangeFeed } from '../feed/change-feed.ts'
-import type { Lookups } from '../query/lookups.ts'
 import type { Store } from '../store/store.ts'
 import type { AppOptions } from '../app-options.ts'
 import { requestPipeline } from './pipeline/pipeline.ts'
@@ -24,10 +23,14 @@ import { resolveTarget, type Target } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
-import { placeOwnRoutes, type OwnRouteName } from '../routes/own-routes.ts'
+import { placeOwnRoutes, SESSION_PREFIX, type OwnRouteName } from '../routes/own-routes.ts'
 import { atBase, insideBase } from '../routes/base-path.ts'
 import { redirectToBase } from './routing/redirect-to-base.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
+import { Sessions } from '../sessions/sessions.ts'
+import { lookupsOf, type RequestScope } from './session/request-scope.ts'
+import { scopedPath, sessionStage } from './session/session-stage.ts'
+import { listSessions, oneSession } from './session/session-routes.ts'
 
 export type AppDeps = {
   readonly store: Store
@@ -55,31 +58,51 @@ export type AppDeps = {
   readonly frontEnd?: boolean
   /** The change feed `/_events` streams; fake writes publish to it, the store's commits too. */
   readonly feed: ChangeFeed
+  /** Private copy-on-write views of the database (made here when not given). */
+  readonly sessions?: Sessions
 }
+
+/** A route that works on the database the request names (the shared one, or its session's). */
+type ScopedRoute = (c: Context, next: Next, scope: RequestScope) => Answer
 
 export function createApp(deps: AppDeps): Hono {
   const { store, options, feed } = deps
   const app = new Hono()
-  const cache = new ResponseCache()
-  const lookups: Lookups = {
-    rows: (resource) => store.list(resource),
-    byId: (resource, id) => store.get(resource, id),
-    byRef: (child, field, parentId) => store.byRef(child, field, parentId),
+  const sessions = deps.sessions ?? new Sessions(store.startup())
+  const shared: RequestScope = {
+    db: store,
+    lookups: lookupsOf(store),
+    cache: new ResponseCache(),
+    events: feed,
+    feed: () => feed,
+    reset: deps.reset,
+    session: undefined,
+    base: '',
   }
   const onError = (error: unknown, c: Context): Response => answerError(c, error, options.log)
-  const pipeline = requestPipeline({ ...options, onError })
+  const pipeline = requestPipeline({
+    ...options,
+    onError,
+    scope: sessionStage(sessions, shared, options.base),
+  })
   const middlewares = deps.middlewares ?? []
   // Every route runs inside the one pipeline (pipeline/pipeline.ts lists its stages); the user's
   // middlewares run in it, just before the route.
-  const route = (handler: Route): Route => {
-    const run = withMiddlewares(middlewares, handler)
-    return (c, next) => pipeline(c, () => run(c, next))
-  }
+  const route =
+    (handler: ScopedRoute): Route =>
+    (c, next) =>
+      pipeline(c, (scope) =>
+        withMiddlewares(middlewares, (inner, innerNext) => handler(inner, innerNext, scope))(
+          c,
+          next,
+        ),
+      )
 
   const { auth } = deps
   // fauxrest's own routes, as the route table lists them
   const table = routeTable(store.schema)
-  const handlers: Record<OwnRouteName, Route> = {
+  const eventsHandler = eventsRoute({ schema: store.schema, auth })
+  const handlers: Record<OwnRouteName, ScopedRoute> = {
     ...surfaceHandlers({
       store,
       options,
@@ -87,25 +110,33 @@ export function createApp(deps: AppDeps): Hono {
       document: deps.openapi?.document,
       auth,
     }),
-    db: (c) =>
+    db: (c, _next, { db, lookups }) =>
       auth === undefined
-        ? sendJson(c, toJsonBody(store.data()))
-        : visibleData(c, auth, store, lookups).then((data) => sendJson(c, toJsonBody(data))),
-    reset: async (c) => {
+        ? sendJson(c, toJsonBody(db.data()))
+        : visibleData(c, auth, db, lookups).then((data) => sendJson(c, toJsonBody(data))),
+    reset: async (c, _next, scope) => {
       if (options.readOnly) {
         // An empty Allow: the route is switched off by configuration (RFC 9110).
         const message = 'POST is not allowed here (the server is read-only).'
         throw new AppError('method_not_allowed', message, { headers: { Allow: '' } })
       }
-      await deps.reset()
+      await scope.reset()
       return sendJson(c, toJsonBody({ reset: true }))
     },
-    events: eventsRoute({ feed, schema: store.schema, auth }),
+    events: (c, _next, scope) => eventsHandler(c, scope.feed()),
+    sessions: listSessions(sessions),
+    session: oneSession(sessions),
   }
   // Under the API's prefix (`--base`), as every route; the homepage answers with a slash too.
   const { base } = options
   const homePath = deps.homePath ?? atBase(base, '/')
-  const ownRoutes = placeOwnRoutes(table.own, base, homePath)
+  // Inside a session too: `/_sessions/{session}/db`, … (resource routes are all served there)
+  const ownRoutes = [
+    ...placeOwnRoutes(table.own, base, homePath),
+    ...table.own
+      .filter((own) => own.inSession)
+      .map((own) => ({ ...own, path: atBase(base, SESSION_PREFIX + own.path) })),
+  ]
   for (const own of ownRoutes) {
     const paths = own.name === 'home' && base !== '' ? [own.path, `${own.path}/`] : [own.path]
     for (const method of own.methods) {
@@ -128,19 +159,21 @@ export function createApp(deps: AppDeps): Hono {
   // The document's operations, when serving one; then resources, nested to any depth; then static
   // files; then 404 (or 405 on fauxrest's own paths)
   const documentStage =
-    deps.openapi === undefined ? undefined : openApiStage({ store, options, binding: deps.openapi })
+    deps.openapi === undefined ? undefined : openApiStage({ options, binding: deps.openapi })
   app.all(
     '*',
-    route((c, next) => {
+    route((c, next, scope) => {
       // Outside the API's prefix: static files, else the 404
       const inside = insideBase(base, splitUrl(c.req.url).pathname)
       if (inside === undefined) return next().then(() => c.res)
-      const segments = pathSegments(inside)
-      const answered = segments && documentStage?.(c, segments)
+      const segments = pathSegments(scopedPath(inside, scope))
+      const answered = segments && documentStage?.(c, segments, scope)
       if (answered !== undefined) return answered
-      const handlerDeps = { store, options, cache, lookups, feed }
+      const { db, lookups, cache, events } = scope
+      const links = base + scope.base
+      const handlerDeps = { store: db, options, cache, lookups, feed: events, base: links }
       const resolve = (path: readonly string[]): Target | undefined =>
-        resolveTarget(path, store.schema, table, store)
+        resolveTarget(path, store.schema, table, db)
       if (auth !== undefined && segments !== undefined) {
         const answer = guarded(c, segments, auth, handlerDeps, resolve)
         return answer ?? next().then(() => c.res)
@@ -151,9 +184,20 @@ export function createApp(deps: AppDeps): Hono {
       return handleTarget(c, target, handlerDeps)
     }),
   )
-  if (deps.staticFiles !== undefined) app.get('*', route(deps.staticFiles))
+  const { staticFiles } = deps
+  if (staticFiles !== undefined)
+    app.get(
+      '*',
+      route((c, next) => staticFiles(c, next)),
+    )
   // A browser opening the server's address finds the API under its prefix.
-  if (base !== '' && deps.frontEnd !== true) app.get('/', route(redirectToBase(base)))
+  if (base !== '' && deps.frontEnd !== true) {
+    const redirect = redirectToBase(base)
+    app.get(
+      '/',
+      route((c, next) => redirect(c, next)),
+    )
+  }
 
   // A front end's `index.html` answers GET at `/`: other methods there are refused with `Allow`.
   const known = deps.frontEnd === true ? [...ownRoutes, FRONT_END_ROOT] : ownRoutes

@@ -28,6 +28,8 @@ const OWN_OPERATIONS: Readonly<
   'docs-slash': undefined,
   'docs-asset': undefined,
   openapi: undefined,
+  sessions: undefined,
+  session: undefined,
   events: (context) => eventsPath(context, [SERVER_TAG]),
   db: (context) => ({
     get: {

@@ -3,7 +3,16 @@ import type { RouteMethod } from './route-table.ts'
 
 /** The names of fauxrest's own routes: the app, the OpenAPI document and the CLI key on these. */
 export type OwnRouteName =
-  'home' | 'docs' | 'docs-slash' | 'docs-asset' | 'openapi' | 'db' | 'reset' | 'events'
+  | 'home'
+  | 'docs'
+  | 'docs-slash'
+  | 'docs-asset'
+  | 'openapi'
+  | 'db'
+  | 'reset'
+  | 'events'
+  | 'sessions'
+  | 'session'
 
 export type OwnRoute = {
   readonly name: OwnRouteName
@@ -12,7 +21,12 @@ export type OwnRoute = {
   readonly methods: readonly RouteMethod[]
   /** How the banner, `check` and the homepage name it; `undefined` for routes they leave out. */
   readonly label: string | undefined
+  /** Also served inside every session, under `/_sessions/{session}` (resource routes all are). */
+  readonly inSession?: true
 }
+
+/** Where a session's routes are: `/_sessions/{session}/posts`, `/_sessions/{session}/db`, … */
+export const SESSION_PREFIX = '/_sessions/{session}'
 
 /** fauxrest's own routes; resource names cannot start with `_` or clash with these. */
 export const OWN_ROUTES: readonly OwnRoute[] = [
@@ -21,9 +35,11 @@ export const OWN_ROUTES: readonly OwnRoute[] = [
   { name: 'docs-slash', path: '/docs/', methods: ['get'], label: undefined },
   { name: 'docs-asset', path: '/docs/assets/{name}', methods: ['get'], label: undefined },
   { name: 'openapi', path: '/openapi.json', methods: ['get'], label: 'OpenAPI' },
-  { name: 'db', path: '/db', methods: ['get'], label: 'Database' },
-  { name: 'reset', path: '/_reset', methods: ['post'], label: 'Reset' },
-  { name: 'events', path: '/_events', methods: ['get'], label: 'Events' },
+  { name: 'db', path: '/db', methods: ['get'], label: 'Database', inSession: true },
+  { name: 'reset', path: '/_reset', methods: ['post'], label: 'Reset', inSession: true },
+  { name: 'events', path: '/_events', methods: ['get'], label: 'Events', inSession: true },
+  { name: 'sessions', path: '/_sessions', methods: ['get'], label: 'Sessions' },
+  { name: 'session', path: SESSION_PREFIX, methods: ['get', 'delete'], label: undefined },
 ]
 
 /** The own route whose path has the shape of `pathname` (`{param}` matches one segment). */

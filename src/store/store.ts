@@ -12,7 +12,10 @@ import type { Generate } from './fill-data.ts'
 import { fsReason } from './fs-reason.ts'
 import { NO_ROWS } from './indices.ts'
 import type { Db, Persistence } from './persistence.ts'
-import { planRemoval, type RemovalPlan } from './remove-plan.ts'
+import type { RemovalPlan } from './remove-plan.ts'
+import { checkedRemoval } from './checked-removal.ts'
+import type { CommitListener, Database } from './database.ts'
+import { StartupView } from './startup-view.ts'
 import { copyObject, mergeRow, withId } from './rows.ts'
 import { Tables } from './tables.ts'
 import { applyUndo } from './undo.ts'
@@ -34,11 +37,7 @@ export type StoreOptions = {
   readonly file?: string
 }
 
-/**
- * Hears the changes of each mutation once they are durable, in the order they were made, with
- * `cause` set for a reset or a reload (which may change nothing).
- */
-export type CommitListener = (changes: readonly Change[], cause?: CommitCause) => void
+export type { CommitListener } from './database.ts'
 
 const MEMORY = ':memory:'
 
@@ -49,7 +48,7 @@ const MEMORY = ':memory:'
  * durable and the mutation fails with 503. Stored rows are never changed in place: an update
  * stores a new object.
  */
-export class Store {
+export class Store implements Database {
   readonly schema: Schema
   /** Absolute path of the database file; `undefined` in memory. */
   readonly file: string | undefined
@@ -70,6 +69,7 @@ export class Store {
   #closed = false
   /** Why the latest failed write failed, for the changes it took back. */
   #failure: unknown
+  #startupView: StartupView | undefined
 
   static async open(options: StoreOptions): Promise<Store> {
     const { schema, persistence } = options
@@ -137,9 +137,20 @@ export class Store {
     return this.#data
   }
 
+  /** The data as the store was opened, whatever changed since: what sessions start from. */
+  startup(): StartupView {
+    this.#startupView ??= new StartupView(this.schema, {
+      before: (name) => (this.#startup.has(name) ? { value: this.#startup.get(name) } : undefined),
+      live: (name) => this.#tables.find(name),
+      liveValue: (name) => this.#data[name],
+      liveNames: () => Object.keys(this.#data),
+    })
+    return this.#startupView
+  }
+
   /** The id the next insert without a client id gets; asking does not use it up. */
   peekNextId(resource: string): Id {
-    return this.#tables.get(resource).peekId()
+    return this.#tables.get(resource).ids.peek()
   }
 
   /**
@@ -159,9 +170,9 @@ export class Store {
     let row: Row
     if (hasOwn(body, idKey) && isId(clientId)) {
       row = copyObject(body)
-      table.noteId(clientId)
+      table.ids.note(clientId)
     } else {
-      row = withId(body, idKey, table.takeId())
+      row = withId(body, idKey, table.ids.take())
     }
     this.#before(resource)
     table.append(row)
@@ -189,15 +200,9 @@ export class Store {
    * that forbids it. Changes nothing: `remove` applies the plan, fake writes only check it.
    */
   removalPlan(resource: string, row: Row): RemovalPlan {
-    const children = (child: string, field: string, parentId: Id) =>
-      this.byRef(child, field, parentId)
-    const idKeyOf = (name: string): string => this.schema.resources.get(name)?.idKey ?? 'id'
-    const plan = planRemoval(resource, row, this.schema.relations, children, idKeyOf)
-    if (plan.blocked.length === 0) return plan
-    const where = plan.blocked.map((issue) => issue.path).join(', ')
-    const id = JSON.stringify(row[idKeyOf(resource)])
-    const message = `Cannot delete ${resource} ${id}: restricted by ${where}.`
-    throw new AppError('conflict', message, { details: plan.blocked })
+    return checkedRemoval(this.schema, resource, row, (child, field, parentId) =>
+      this.byRef(child, field, parentId),
+    )
   }
 
   /** Deletes an item and applies each relation's onDelete; a restrict conflict changes nothing. */
@@ -285,7 +290,7 @@ export class Store {
       const before = previous.schema.resources.get(spec.name)
       if (spec.singular || spec.id !== 'integer' || before?.singular !== false) continue
       const next = previous.peekNextId(spec.name)
-      if (isIntegerId(next)) this.#tables.get(spec.name).noteId(Number(next) - 1)
+      if (isIntegerId(next)) this.#tables.get(spec.name).ids.note(Number(next) - 1)
     }
   }
 

@@ -1,8 +1,8 @@
-import type { Id, Row } from '../json.ts'
+import type { Row } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
 import { addRefIndices, buildIndex, indexInsert, indexRemove, indexReplace } from './indices.ts'
 import type { ResourceIndex } from './indices.ts'
-import { advanceCounter, nextIntegerId, randomId, textIds } from './next-id.ts'
+import { IdSource } from './id-source.ts'
 
 /** One plural resource in memory: its live rows, their indices and its id source. */
 export class Table {
@@ -13,16 +13,13 @@ export class Table {
   // Foreign-key groups are built on first use, not at startup: at 20x JSONPlaceholder, grouping
   // 100,000 photos by album was a tenth of the time to the first answer, for a filter few ask for.
   #refsBuilt = false
-  /** Next integer id; only ever increases, so ids are never reused. */
-  #counter = 1
-  /** Integer ids are handed out as `"7"` rather than 7 (a free-form resource whose ids are text). */
-  #textIds = false
-  #peeked: string | undefined
+  readonly ids: IdSource
 
   constructor(spec: ResourceSpec, rows: Row[], refFields: readonly string[]) {
     this.spec = spec
     this.#refFields = refFields
     this.#rows = rows
+    this.ids = new IdSource(spec, [])
     this.#index = this.#load(rows)
   }
 
@@ -53,24 +50,6 @@ export class Table {
   /** Two rows share an id (as the index keys them). */
   hasRepeatedIds(): boolean {
     return this.#index.byId.size !== this.#rows.length
-  }
-
-  peekId(): Id {
-    if (this.spec.id === 'integer') return this.#textIds ? String(this.#counter) : this.#counter
-    this.#peeked ??= randomId(this.spec.id)
-    return this.#peeked
-  }
-
-  takeId(): Id {
-    const id = this.peekId()
-    this.#peeked = undefined
-    if (this.spec.id === 'integer') this.#counter++
-    return id
-  }
-
-  /** A client chose this id: later generated ids stay above it. */
-  noteId(id: Id): void {
-    if (this.spec.id === 'integer') this.#counter = advanceCounter(this.#counter, id)
   }
 
   append(row: Row): void {
@@ -111,12 +90,8 @@ export class Table {
   }
 
   #load(rows: Row[]): ResourceIndex {
-    const { idKey } = this.spec
-    if (this.spec.id === 'integer') {
-      this.#counter = Math.max(this.#counter, nextIntegerId(rows, idKey))
-    }
-    this.#textIds = this.spec.fields === undefined && textIds(rows, idKey)
+    this.ids.load(rows)
     this.#refsBuilt = false
-    return buildIndex(rows, [], idKey)
+    return buildIndex(rows, [], this.spec.idKey)
   }
 }

@@ -9,18 +9,30 @@ import { mergeRow } from './rows.ts'
 import { Table } from './table.ts'
 import type { Undo } from './undo.ts'
 
+/** Each child resource's foreign-key fields. */
+export function refFieldsOf(schema: Schema): Map<string, readonly string[]> {
+  const fields = new Map<string, readonly string[]>()
+  for (const { child, field } of schema.relations) {
+    fields.set(child, [...(fields.get(child) ?? []), field])
+  }
+  return fields
+}
+
 /** The plural resources of the database, each a Table over the live array in the data. */
 export class Tables {
   readonly #schema: Schema
-  readonly #refFields = new Map<string, string[]>()
+  readonly #refFields: ReadonlyMap<string, readonly string[]>
   readonly #tables = new Map<string, Table>()
 
   constructor(schema: Schema, data: Data) {
     this.#schema = schema
-    for (const { child, field } of schema.relations) {
-      this.#refFields.set(child, [...(this.#refFields.get(child) ?? []), field])
-    }
+    this.#refFields = refFieldsOf(schema)
     this.rebuild(data, schema.resources.keys())
+  }
+
+  /** The live table of a plural resource; `undefined` for a singular or unknown one. */
+  find(resource: string): Table | undefined {
+    return this.#tables.get(resource)
   }
 
   get(resource: string): Table {

@@ -23,7 +23,7 @@ describe('fauxrest check', () => {
         '  relations',
         '  books.authorId -> authors (onDelete: restrict)',
         '',
-        '  12 routes (HEAD wherever GET, OPTIONS everywhere)',
+        '  13 routes (HEAD wherever GET, OPTIONS everywhere)',
         '  methods               path',
         '  GET POST              /authors',
         '  GET PUT PATCH DELETE  /authors/:id',
@@ -37,6 +37,7 @@ describe('fauxrest check', () => {
         '  GET                   /db',
         '  POST                  /_reset',
         '  GET                   /_events',
+        '  GET                   /_sessions',
         '',
       ].join('\n'),
     })
@@ -46,7 +47,7 @@ describe('fauxrest check', () => {
     const { code, out } = await check(EVERY_FEATURE)
     expect(code).toBe(0)
     const lines = out.split('\n')
-    expect(lines).toContain('  38 routes (HEAD wherever GET, OPTIONS everywhere)')
+    expect(lines).toContain('  39 routes (HEAD wherever GET, OPTIONS everywhere)')
     expect(lines).toContain('  GET POST PUT PATCH    /profile')
     expect(lines).toContain('  GET POST              /categories/:parentId/categories')
     expect(lines).toContain(

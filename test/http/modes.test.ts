@@ -221,6 +221,7 @@ describe('delay', () => {
       cors: false,
       log: undefined,
       bodyLimit: 1024,
+      scope: () => undefined,
       onError: (error, c) => c.json({ error: String(error) }, 400),
       ...options,
       sleep: async (ms) => void waits.push(ms),

@@ -124,6 +124,7 @@ describe('GET /', () => {
           openapi: '/openapi.json',
           db: '/db',
           reset: '/_reset',
+          sessions: '/_sessions',
           events: '/_events',
         },
         options: { readOnly: false, fakeWrites: false, delay: null, cors: true, db: 'in memory' },

@@ -117,6 +117,7 @@ describe('every surface reads the one route table (a self-referencing schema)', 
       '/db',
       '/_reset',
       '/_events',
+      '/_sessions',
     ])
     const banner = renderBanner(mock, {
       version: '0',

@@ -6,7 +6,7 @@ import { checkPassword, hashPassword } from '../../auth/passwords.ts'
 import { AppError } from '../../errors.ts'
 import type { Id, JsonObject, Row } from '../../json.ts'
 import { resourcePath } from '../../routes/resource-path.ts'
-import type { Store } from '../../store/store.ts'
+import type { Database } from '../../store/database.ts'
 import { validateWrite } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { toJsonBody } from '../answer/json-body.ts'
@@ -15,9 +15,11 @@ import { sendJson } from '../answer/send-json.ts'
 import { issueToken } from './tokens.ts'
 
 export type AuthRouteDeps = {
-  readonly store: Store
+  readonly store: Database
   readonly options: AppOptions
   readonly config: AuthConfig
+  /** The session prefix the request came through ('' for none): `Location` starts with it. */
+  readonly base: string
 }
 
 export const REGISTER_PATHS = ['register', 'signup'] as const
@@ -65,7 +67,7 @@ async function register(c: Context, deps: AuthRouteDeps): Promise<Response> {
     ? { ...user, [config.userIdKey]: user[config.userIdKey] ?? store.peekNextId(config.users) }
     : await store.insert(config.users, user)
   const accessToken = await issueToken(config, row)
-  const location = resourcePath(deps.options.base, config.users, row[config.userIdKey] as Id)
+  const location = resourcePath(deps.base, config.users, row[config.userIdKey] as Id)
   return sendJson(c, toJsonBody({ accessToken, user: publicUser(config, row) }), 201, {
     Location: location,
   })

@@ -25,7 +25,12 @@ export function authStage(
   const [first = ''] = path
   const rule = /^\d{3}$/.test(first) ? ruleFromMode(first) : undefined
   const segments = rule === undefined ? path : path.slice(1)
-  const special = authRoute(c, segments, { store: deps.store, options: deps.options, config })
+  const special = authRoute(c, segments, {
+    store: deps.store,
+    options: deps.options,
+    config,
+    base: deps.base,
+  })
   if (special !== undefined) return special
   const { store } = deps
   const target = resolve(segments)

@@ -3,7 +3,7 @@ import type { AuthConfig } from '../../auth/auth-config.ts'
 import { ruleFor } from '../../auth/may-read.ts'
 import type { Data } from '../../json.ts'
 import type { Lookups } from '../../query/lookups.ts'
-import type { Store } from '../../store/store.ts'
+import type { Database } from '../../store/database.ts'
 import { requestAuth } from './request-auth.ts'
 import { readCaller } from './tokens.ts'
 
@@ -11,7 +11,7 @@ import { readCaller } from './tokens.ts'
 export async function visibleData(
   c: Context,
   config: AuthConfig,
-  store: Store,
+  store: Database,
   base: Lookups,
 ): Promise<Data> {
   const auth = requestAuth(config, await readCaller(c, config), base, undefined)

@@ -13,7 +13,6 @@ import { requestHeader } from '../request/request-header.ts'
 import type { Answer } from '../route.ts'
 
 export type EventsDeps = {
-  readonly feed: ChangeFeed
   readonly schema: Schema
   /** With auth on, a client hears only of what it may read. */
   readonly auth: AuthConfig | undefined
@@ -24,22 +23,22 @@ const KEEP_ALIVE = ': keep-alive\n\n'
 
 /**
  * `GET /_events`: the change feed as Server-Sent Events. The query picks topics (400 for a bad
- * one, before the stream starts); `Last-Event-ID` replays what the client missed.
+ * one, before the stream starts); `Last-Event-ID` replays what the client missed. `feed` is the
+ * shared feed, or a session's (which hears only that session's changes).
  */
-export function eventsRoute(deps: EventsDeps): (c: Context) => Answer {
-  return (c) => {
+export function eventsRoute(deps: EventsDeps): (c: Context, feed: ChangeFeed) => Answer {
+  return (c, feed) => {
     // GET and HEAD only: the route table registers it so, and the 404 handler answers the rest.
     const topics = parseTopics(new URL(c.req.url).searchParams, deps.schema)
     if (c.req.method === 'HEAD') return answer(c, null, 200, STREAM_HEADERS)
     const auth = deps.auth
-    if (auth === undefined) return eventStream(c, deps.feed, topicPredicate(topics))
+    if (auth === undefined) return eventStream(c, feed, topicPredicate(topics))
     const state = readCaller(c, auth)
     const go = (caller: CallerState): Response => {
       // A token that does not check out is said; no token is an anonymous client.
       if (caller.caller === undefined && caller.invalid) throw unauthorized(caller)
-      // Sessions join here the same way: one more predicate on what this client may hear.
       const predicate = allOf([topicPredicate(topics), readAccess(auth, caller.caller)])
-      return eventStream(c, deps.feed, predicate)
+      return eventStream(c, feed, predicate)
     }
     return state instanceof Promise ? state.then(go) : go(state)
   }

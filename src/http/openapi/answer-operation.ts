@@ -4,7 +4,7 @@ import { isJsonObject, type Id, type JsonObject, type JsonValue, type Row } from
 import type { OperationBinding } from '../../openapi-import/binding.ts'
 import type { BodyCheck } from '../../openapi-import/check-body.ts'
 import { sampleValue } from '../../openapi-import/sample-value.ts'
-import type { Store } from '../../store/store.ts'
+import type { Database } from '../../store/database.ts'
 import { answer, type HeaderRecord } from '../answer/answer-headers.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { notFound } from '../routing/not-found.ts'
@@ -13,7 +13,7 @@ import { itemsSchema, present, wrap } from './present.ts'
 import { requestBody } from './request-body.ts'
 
 export type OperationDeps = {
-  readonly store: Store
+  readonly store: Database
   readonly options: AppOptions
   readonly answers: string | undefined
   readonly checkBody: BodyCheck
@@ -126,7 +126,7 @@ export async function answerOperation(
 function parents(
   op: OperationBinding,
   params: ReadonlyMap<string, string>,
-  store: Store,
+  store: Database,
   path: string,
 ): [string, Id][] {
   const out: [string, Id][] = []
@@ -139,13 +139,13 @@ function parents(
   return out
 }
 
-function item(store: Store, op: OperationBinding, key: string, path: string): Row {
+function item(store: Database, op: OperationBinding, key: string, path: string): Row {
   const row = findRow(store, op.resource ?? '', op.key, key)
   if (row === undefined) throw notFound(path)
   return row
 }
 
-function findRow(store: Store, resource: string, key: string, value: string): Row | undefined {
+function findRow(store: Database, resource: string, key: string, value: string): Row | undefined {
   if (key === 'id') return store.get(resource, value)
   return store.list(resource).find((row) => String(row[key]) === value)
 }

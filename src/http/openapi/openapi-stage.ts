@@ -1,17 +1,16 @@
 import { AppError } from '../../errors.ts'
 import type { OpenApiBinding } from '../../openapi-import/binding.ts'
-import type { Store } from '../../store/store.ts'
 import type { AppOptions } from '../../app-options.ts'
 import type { Context } from 'hono'
 import type { Answer } from '../route.ts'
 import { answerOperation } from './answer-operation.ts'
+import type { RequestScope } from '../session/request-scope.ts'
 import { checkParameters } from './check-parameters.ts'
 import { checkCredentials } from './credentials.ts'
 import { errorAnswer } from './error-answer.ts'
 import { operationMatcher } from './match-operation.ts'
 
 export type OpenApiStageDeps = {
-  readonly store: Store
   readonly options: AppOptions
   readonly binding: OpenApiBinding
 }
@@ -23,16 +22,16 @@ export type OpenApiStageDeps = {
  */
 export function openApiStage(
   deps: OpenApiStageDeps,
-): (c: Context, segments: readonly string[]) => Answer | undefined {
+): (c: Context, segments: readonly string[], scope: RequestScope) => Answer | undefined {
   const match = operationMatcher(deps.binding)
-  const operationDeps = {
-    store: deps.store,
-    options: deps.options,
-    answers: deps.binding.answers,
-    checkBody: deps.binding.checkBody,
-  }
-  // `segments`: the decoded path inside the API's prefix
-  return (c, segments) => {
+  // `segments`: the decoded path inside the API's prefix (and the session's)
+  return (c, segments, scope) => {
+    const operationDeps = {
+      store: scope.db,
+      options: deps.options,
+      answers: deps.binding.answers,
+      checkBody: deps.binding.checkBody,
+    }
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method
     const found = match(method, segments)
     if (found === undefined || (method === 'OPTIONS' && 'allow' in found)) return undefined

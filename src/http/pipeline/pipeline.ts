@@ -12,9 +12,9 @@ import { forcedAnswer } from './forced-status.ts'
 import { jsonpCallback, toJsonp } from './jsonp.ts'
 import { keepLatest } from './keep-latest.ts'
 
-export type Pipeline = (c: Context, route: () => Answer) => Answer
+export type Pipeline<S> = (c: Context, route: (scope: S) => Answer) => Answer
 
-export type PipelineOptions = {
+export type PipelineOptions<S> = {
   readonly cors: boolean
   /** Added to every answer: a fixed time, or a random one in the range. */
   readonly delay: Delay | undefined
@@ -23,6 +23,8 @@ export type PipelineOptions = {
   readonly bodyLimit: number
   /** Turns an error thrown by a stage or a route into its answer (the app's one error answer). */
   readonly onError: (error: unknown, c: Context) => Response
+  /** What the route works on (the shared database, or the session the request names). */
+  readonly scope: (c: Context) => S
   /** Waits; tests pass a recorder instead of real time. */
   readonly sleep?: Sleep
   /** In [0, 1), for delays in a range. */
@@ -40,14 +42,16 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
  *
  *   1. shapes        keep the latest Context alive (keep-latest.ts: V8 object layouts)
  *   2. cors          CORS headers on every answer; a preflight is answered here
- *   3. body          a write's body: its size checked against the limit (413), read at most once
- *   4. delay         `--delay`, `?_delay=MS`
- *   5. forced status `?_status=CODE`, `Prefer: code=CODE`: answered without running the route
- *   6. route         the route's handler
- *   7. jsonp         `?callback=NAME` wraps a JSON answer in a script
- *   8. log           one line per request
+ *   3. session       the database the route works on: the shared one, or the session named by
+ *                    `Fauxrest-Session` or a `/_sessions/NAME/` prefix (made on first use)
+ *   4. body          a write's body: its size checked against the limit (413), read at most once
+ *   5. delay         `--delay`, `?_delay=MS`
+ *   6. forced status `?_status=CODE`, `Prefer: code=CODE`: answered without running the route
+ *   7. route         the route's handler
+ *   8. jsonp         `?callback=NAME` wraps a JSON answer in a script
+ *   9. log           one line per request
  *
- * Stages 4, 5, 7 and 8 run only when a request or the options ask for them. Otherwise the route
+ * Stages 5, 6, 8 and 9 run only when a request or the options ask for them. Otherwise the route
  * runs synchronously, so an answer built at once goes out on @hono/node-server's direct path, as a
  * bare node:http server would write it; this is why the stages are not `app.use()` middleware
  * (each middleware makes every request await). Hono's own `cors` middleware was measured at
@@ -55,7 +59,7 @@ const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms
  * middleware is left out for the same reason, and because the Node server hands the app a body it
  * has already read whole (node/serve-fetch.ts), so there is no stream left to cap.
  */
-export function requestPipeline(options: PipelineOptions): Pipeline {
+export function requestPipeline<S>(options: PipelineOptions<S>): Pipeline<S> {
   const cors = options.cors ? corsHeaders() : () => NO_CORS
   const sleep = options.sleep ?? realSleep
   const random = options.random ?? Math.random
@@ -67,32 +71,35 @@ export function requestPipeline(options: PipelineOptions): Pipeline {
       const method = requestHeader(c, 'access-control-request-method')
       if (method !== undefined) return preflight(c)
     }
-    // 3. body: an announced length is checked now; an unannounced one is read, and counted, first.
-    const method = c.req.method
-    if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-      try {
-        if (!checkBodySize(c, options.bodyLimit)) return bodyFirst(c, route)
-      } catch (error) {
-        return options.onError(error, c)
+    let scope: S
+    try {
+      // 3. session
+      scope = options.scope(c)
+      // 4. body: an announced length is checked now; an unannounced one is read, and counted, first.
+      const method = c.req.method
+      if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+        if (!checkBodySize(c, options.bodyLimit)) return bodyFirst(c, route, scope)
       }
+    } catch (error) {
+      return options.onError(error, c)
     }
     if (!asksForStages(c) && options.delay === undefined && options.log === undefined) {
-      return route()
+      return route(scope)
     }
-    return slowStages(c, route)
+    return slowStages(c, route, scope)
   }
 
-  async function bodyFirst(c: Context, route: () => Answer): Promise<Response> {
+  async function bodyFirst(c: Context, route: (scope: S) => Answer, scope: S): Promise<Response> {
     try {
       await readBodyWithin(c, options.bodyLimit)
     } catch (error) {
       return options.onError(error, c)
     }
-    return slowStages(c, route)
+    return slowStages(c, route, scope)
   }
 
-  // Stages 4 to 8.
-  async function slowStages(c: Context, route: () => Answer): Promise<Response> {
+  // Stages 5 to 9.
+  async function slowStages(c: Context, route: (scope: S) => Answer, scope: S): Promise<Response> {
     const started = performance.now()
     let response: Response
     let callback: string | undefined
@@ -101,7 +108,7 @@ export function requestPipeline(options: PipelineOptions): Pipeline {
       const query = c.req.query('_delay')
       const ms = query === undefined ? pickDelay(options.delay, random) : requestDelay(query)
       if (ms > 0) await sleep(ms)
-      response = forcedAnswer(c) ?? (await route())
+      response = forcedAnswer(c) ?? (await route(scope))
     } catch (error) {
       response = options.onError(error, c)
     }

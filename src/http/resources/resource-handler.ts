@@ -1,31 +1,32 @@
 import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
-import type { ChangeFeed } from '../../feed/change-feed.ts'
 import { linkHeader } from '../../query/link-header.ts'
 import { parseItemQuery, parseListQuery } from '../../query/parse-query.ts'
 import { runListQuery, shapeItem } from '../../query/run-query.ts'
 import type { Id } from '../../json.ts'
 import type { Lookups } from '../../query/lookups.ts'
-import type { Store } from '../../store/store.ts'
+import type { Database } from '../../store/database.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { rowBody, toJsonBody } from '../answer/json-body.ts'
 import { existing } from './preconditions.ts'
 import type { Target } from '../routing/resolve-target.ts'
-import type { ResponseCache } from './response-cache.ts'
+import type { ListCache } from '../session/request-scope.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { sendEmpty, sendJson } from '../answer/send-json.ts'
-import { write } from './write-handler.ts'
+import { write, type WriteDeps } from './write-handler.ts'
 import type { RequestAuth } from '../auth/request-auth.ts'
 import { writeGuard } from '../auth/write-guard.ts'
 
 export type HandlerDeps = {
-  readonly store: Store
+  readonly store: Database
   readonly options: AppOptions
-  readonly cache: ResponseCache
+  readonly cache: ListCache
   readonly lookups: Lookups
   /** The caller and rules, when auth is on: reads see through its lookups, writes are guarded. */
   readonly auth?: RequestAuth | undefined
-  readonly feed: ChangeFeed
+  readonly feed: WriteDeps['feed']
+  /** The session prefix the request came through ('' for none): links written start with it. */
+  readonly base: string
 }
 
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'

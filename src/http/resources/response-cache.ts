@@ -5,36 +5,53 @@ export type CachedList = {
   readonly headers: Readonly<Record<string, string>>
 }
 
+type Entry = CachedList & { readonly version: number }
+
 const MAX_ENTRIES = 512
 const MAX_CHARS = 256 * 1024 * 1024
 
 /**
- * List answers by URL, valid for one store version: repeated reads of an unchanged database
- * are served without filtering, sorting or serialising again. Oldest entries go first.
+ * List answers by URL, each valid for the version of the database it was built from: repeated
+ * reads of an unchanged database are served without filtering, sorting or serialising again.
+ * Oldest entries go first. A cache for one database drops every answer once it moves on; one
+ * shared by sessions (keys prefixed by session) drops an answer when its session moved past it.
  */
 export class ResponseCache {
+  readonly #oneDatabase: boolean
   #version = -1
   #chars = 0
-  readonly #entries = new Map<string, CachedList>()
+  readonly #entries = new Map<string, Entry>()
 
-  get(key: string, version: number): CachedList | undefined {
-    if (version !== this.#version) return undefined
-    return this.#entries.get(key)
+  constructor(databases: 'one' | 'many' = 'one') {
+    this.#oneDatabase = databases === 'one'
   }
 
-  set(key: string, version: number, entry: CachedList): void {
-    if (version !== this.#version) {
+  get(key: string, version: number): CachedList | undefined {
+    const entry = this.#entries.get(key)
+    if (entry === undefined || entry.version === version) return entry
+    this.#delete(key, entry)
+    return undefined
+  }
+
+  set(key: string, version: number, list: CachedList): void {
+    if (this.#oneDatabase && version !== this.#version) {
       this.#entries.clear()
       this.#chars = 0
       this.#version = version
     }
-    if (entry.body.size > MAX_CHARS / 4) return
-    this.#entries.set(key, entry)
-    this.#chars += entry.body.size
-    for (const [oldKey, old] of this.#entries) {
+    const old = this.#entries.get(key)
+    if (old !== undefined) this.#delete(key, old)
+    if (list.body.size > MAX_CHARS / 4) return
+    this.#entries.set(key, { ...list, version })
+    this.#chars += list.body.size
+    for (const [oldKey, entry] of this.#entries) {
       if (this.#entries.size <= MAX_ENTRIES && this.#chars <= MAX_CHARS) break
-      this.#entries.delete(oldKey)
-      this.#chars -= old.body.size
+      this.#delete(oldKey, entry)
     }
+  }
+
+  #delete(key: string, entry: Entry): void {
+    this.#entries.delete(key)
+    this.#chars -= entry.body.size
   }
 }

@@ -4,7 +4,7 @@ import type { Id, JsonObject, Row } from '../../json.ts'
 import type { ResourceSpec, Schema } from '../../schema/types.ts'
 import type { EventChange } from '../../feed/event-change.ts'
 import { removalEvents } from '../../feed/removal-events.ts'
-import type { Store } from '../../store/store.ts'
+import type { Database } from '../../store/database.ts'
 import { resourcePath } from '../../routes/resource-path.ts'
 import { validateWrite, type WriteContext, type WriteKind } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -19,11 +19,14 @@ import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import type { WriteGuard } from '../auth/write-guard.ts'
 
 export type WriteDeps = {
-  readonly store: Store
+  readonly store: Database
   readonly options: AppOptions
   /** Owner checks and password hashing when auth is on. */
   readonly guard?: WriteGuard | undefined
-  readonly feed: ChangeFeed
+  /** Where fake writes are told. */
+  readonly feed: Pick<ChangeFeed, 'publish'>
+  /** The session prefix the request came through ('' for none): `Location` starts with it. */
+  readonly base: string
 }
 
 type Single = Target & { kind: 'single' }
@@ -63,7 +66,7 @@ async function writeSingle(c: Context, target: Single, deps: WriteDeps): Promise
   }
   const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
   return method === 'POST'
-    ? sendJson(c, saved, 201, { Location: resourcePath(options.base, resource.name) })
+    ? sendJson(c, saved, 201, { Location: resourcePath(deps.base, resource.name) })
     : sendJson(c, saved)
 }
 
@@ -83,7 +86,7 @@ async function create(c: Context, target: Collection, deps: WriteDeps): Promise<
   } else {
     row = await store.insert(name, created)
   }
-  const location = resourcePath(options.base, name, row[idKey] as Id)
+  const location = resourcePath(deps.base, name, row[idKey] as Id)
   return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
 }
 
@@ -112,7 +115,7 @@ async function update(c: Context, target: Item, row: Row, deps: WriteDeps): Prom
   return sendJson(c, rowBody(shown(deps, name, saved)))
 }
 
-function listForm(resource: ResourceSpec, store: Store): FormFields {
+function listForm(resource: ResourceSpec, store: Database): FormFields {
   return formFields(resource, () => store.list(resource.name), undefined)
 }
 
@@ -122,7 +125,7 @@ function shown(deps: WriteDeps, resource: string, row: Row): Row {
 
 const noRows = (): readonly Row[] => []
 
-function context(store: Store, currentId?: Id): WriteContext {
+function context(store: Database, currentId?: Id): WriteContext {
   return {
     exists: (resource, id) => store.get(resource, id) !== undefined,
     rows: (resource) => store.list(resource),
