@@ -141,6 +141,7 @@ describe('createMock({ base: "/api/v1" })', () => {
         openapi: '/api/v1/openapi.json',
         db: '/api/v1/db',
         reset: '/api/v1/_reset',
+        sessions: '/api/v1/_sessions',
         events: '/api/v1/_events',
       })
       expect((home['resources'] as Record<string, unknown>[])[0]).toEqual({

@@ -174,3 +174,21 @@ describe('mock.session()', () => {
     expect(mock.sessions.find('worker-1')).toBeUndefined()
   })
 })
+
+describe('sessions under --base', () => {
+  it('puts the session prefix inside the API prefix', async () => {
+    const api = await memoryMock({ schema: JSONPLACEHOLDER, base: '/api' })
+    try {
+      const created = await send(api, 'POST', '/api/_sessions/a/posts', POST)
+      expect(created.headers.get('location')).toBe('/api/_sessions/a/posts/101')
+      const header = await send(api, 'POST', '/api/posts', POST, B)
+      expect(header.headers.get('location')).toBe('/api/posts/101')
+      expect((await send(api, 'GET', '/api/posts/101')).status).toBe(404)
+      expect((await send(api, 'GET', '/api/_sessions/b/posts/101')).status).toBe(200)
+      const list = (await json(await send(api, 'GET', '/api/_sessions'))) as { count: number }
+      expect(list.count).toBe(2)
+    } finally {
+      await api.close()
+    }
+  })
+})
