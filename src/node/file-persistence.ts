@@ -137,7 +137,7 @@ export class FilePersistence implements Persistence {
     this.#preloaded = undefined
     // Parsing 27 MiB twice (as the schema, then as the data) was a fifth of a plain db's startup.
     const value: unknown =
-      preloaded !== undefined && Buffer.from(preloaded.bytes).equals(bytes)
+      preloaded !== undefined && sameBytes(preloaded.bytes, bytes)
         ? preloaded.data
         : parseJsonText(Buffer.from(body).toString('utf8'), this.#label)
     // lowdb takes any falsy value (`null`, `0`) for a missing file, which would then be overwritten.
@@ -345,4 +345,9 @@ function continues(journal: Uint8Array, file: Uint8Array): boolean {
   const { base } = decodeJournal(journal)
   if (base === undefined || base.size !== file.byteLength) return false
   return base.crc === baseOf([file]).crc
+}
+
+/** Compares in place: `Buffer.from(bytes)` would copy a 27 MiB file first. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
 }

@@ -6,6 +6,7 @@ import {
   isIntegerId,
   isJsonObject,
   type Data,
+  type Id,
   type Row,
 } from '../json.ts'
 import { DEFAULT_SEED } from './keys.ts'
@@ -24,6 +25,7 @@ import {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_ISSUES = 50
+const RESERVED_KEYS = [...FORBIDDEN_KEYS]
 
 /** Whether a parsed file is a schema document (a `resources` object) rather than a plain db. */
 export function isSchemaDocument(value: unknown): boolean {
@@ -77,11 +79,12 @@ export function checkPlainDb(
 
 function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue[] {
   const issues: Issue[] = []
-  const seen = new Map<string, number>()
-  for (const [index, row] of rows.entries()) {
-    const rowPath = indexPath(path, index)
+  const seen = new Map<string | number, number>()
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]
     const problem = rowProblem(row, idKey)
     if (problem !== undefined) {
+      const rowPath = indexPath(path, index)
       issues.push({
         path: problem.onId ? childPath(rowPath, idKey) : rowPath,
         message: problem.message,
@@ -89,24 +92,35 @@ function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue
       continue
     }
     const id = (row as Row)[idKey]
-    if (id === undefined) continue
-    const key = String(id)
+    if (!isId(id)) continue
+    const key = sameIdKey(id)
     const first = seen.get(key)
     if (first === undefined) seen.set(key, index)
     else {
       const message = `duplicates the id of ${indexPath(path, first)}`
-      issues.push({ path: childPath(rowPath, idKey), message })
+      issues.push({ path: childPath(indexPath(path, index), idKey), message })
     }
   }
   return issues
 }
 
+/**
+ * Equal for ids the store's index keys alike (`1` and `"1"`, as `String(id)` does), without
+ * making a string of every integer id: a plain db at scale 20 holds 120,000 of them.
+ */
+function sameIdKey(id: Id): string | number {
+  if (typeof id === 'number') return Number.isSafeInteger(id) && id >= 0 ? id : String(id)
+  return isIntegerId(id) ? Number(id) : id
+}
+
 function rowProblem(row: unknown, idKey: string): { message: string; onId: boolean } | undefined {
   if (!isJsonObject(row)) return { message: 'must be an object', onId: false }
-  const reserved = Object.keys(row).find((key) => FORBIDDEN_KEYS.has(key))
-  if (reserved !== undefined) return { message: `has a reserved key "${reserved}"`, onId: false }
-  if (hasOwn(row, idKey) && !isId(row[idKey]))
-    return { message: 'must be a number or a string', onId: true }
+  // Looks up the few reserved keys rather than listing every row's keys.
+  for (const reserved of RESERVED_KEYS) {
+    if (hasOwn(row, reserved)) return { message: `has a reserved key "${reserved}"`, onId: false }
+  }
+  const id = row[idKey]
+  if (id !== undefined && !isId(id)) return { message: 'must be a number or a string', onId: true }
   return undefined
 }
 
@@ -135,9 +149,17 @@ export function schemaFromData(data: Data, options: SchemaOptions = {}): Schema 
  * Items without an id do not count.
  */
 export function idStrategyOf(rows: readonly Row[], idKey: string): IdStrategy {
-  const ids = rows.map((row) => row[idKey]).filter((id) => id !== undefined)
-  if (ids.every(isIntegerId)) return 'integer'
-  return ids.every((id) => typeof id === 'string' && UUID.test(id)) ? 'uuid' : 'nanoid'
+  // One pass without intermediate arrays: this runs over every item of a plain db at startup.
+  let integers = true
+  let uuids = true
+  for (const row of rows) {
+    const id = row[idKey]
+    if (id === undefined) continue
+    if (integers && !isIntegerId(id)) integers = false
+    if (uuids && !(typeof id === 'string' && UUID.test(id))) uuids = false
+    if (!integers && !uuids) return 'nanoid'
+  }
+  return integers ? 'integer' : uuids ? 'uuid' : 'nanoid'
 }
 
 /** Relations from `<singular><suffix>` fields (`postId` in comments -> posts), as json-server reads them. */
@@ -156,7 +178,7 @@ export function inferRelations(
   const relations: Relation[] = []
   for (const [child, rows] of Object.entries(data)) {
     if (!Array.isArray(rows) || !resources.has(child)) continue
-    for (const field of new Set(rows.flatMap((row) => Object.keys(row)))) {
+    for (const field of fieldNames(rows)) {
       const prefix =
         field.length > suffix.length && field.endsWith(suffix)
           ? field.slice(0, -suffix.length)
@@ -167,4 +189,13 @@ export function inferRelations(
     }
   }
   return relations
+}
+
+/** Every key any row has, first seen first; no per-row key arrays (100,000 rows at scale 20). */
+function fieldNames(rows: readonly Row[]): Set<string> {
+  const names = new Set<string>()
+  for (const row of rows) {
+    for (const key in row) names.add(key)
+  }
+  return names
 }
