@@ -1,4 +1,3 @@
-import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError, type ErrorCode, type Issue } from '../../errors.ts'
 import { reasonPhrase } from './reason-phrase.ts'
@@ -39,10 +38,21 @@ export function toErrorResponse(error: unknown): {
     }
     return error.headers === undefined ? answer : { ...answer, headers: error.headers }
   }
-  // Hono's own errors (its middleware throw these) keep their status, in our shape.
-  if (error instanceof HTTPException && error.status >= 400) {
+  // Hono's own errors (its middleware throw these) keep their status, in our shape. Recognised by
+  // shape, not class: a middleware file imports its own copy of hono, and the command line runs
+  // a bundled one.
+  if (isHttpError(error)) {
     const message = error.message === '' ? `${reasonPhrase(error.status)}.` : error.message
     return { status: error.status, body: { error: message } }
   }
   return { status: 500, body: { error: 'Internal server error.' } }
+}
+
+/** Hono's `HTTPException` with an error status: an error with `status` and `getResponse`. */
+function isHttpError(error: unknown): error is Error & { readonly status: ContentfulStatusCode } {
+  if (!(error instanceof Error) || typeof Reflect.get(error, 'getResponse') !== 'function') {
+    return false
+  }
+  const status: unknown = Reflect.get(error, 'status')
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599
 }
