@@ -1,4 +1,10 @@
-import type { Action, OperationBinding, ParameterBinding, ParentParam } from './binding.ts'
+import type {
+  Action,
+  OperationBinding,
+  ParameterBinding,
+  ParameterPlace,
+  ParentParam,
+} from './binding.ts'
 import { DocumentError, childPointer, isNode, nodeAt, type Node } from './document.ts'
 import type { ResourcePlan } from './find-resources.ts'
 import type { Operation } from './operations-of.ts'
@@ -116,14 +122,22 @@ function queryNamesFields(op: Operation, plan: ResourcePlan): boolean {
   return names.length > 0 && names.every((name) => plan.view.properties.has(name))
 }
 
+const PLACES: readonly ParameterPlace[] = ['path', 'query', 'header', 'cookie']
+const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization'])
+
+function isPlace(value: unknown): value is ParameterPlace {
+  return typeof value === 'string' && (PLACES as readonly string[]).includes(value)
+}
+
 function parametersOf(op: Operation): ParameterBinding[] {
   const out: ParameterBinding[] = []
   for (const [index, parameter] of op.parameters.entries()) {
     const where = parameter['in']
     const name = parameter['name']
     const schema = nodeAt(parameter, 'schema')
-    if ((where !== 'path' && where !== 'query') || typeof name !== 'string' || schema === undefined)
-      continue
+    if (!isPlace(where) || typeof name !== 'string' || schema === undefined) continue
+    // OpenAPI ignores header parameters of these names: the request's own fields say them.
+    if (where === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue
     const view = viewSchema(schema, childPointer(op.pointer, 'parameters', String(index), 'schema'))
     const items = view.type === 'array' ? nodeAt(view.node, 'items') : undefined
     out.push({

@@ -66,13 +66,15 @@ export type OperationBinding = {
   readonly security: readonly (readonly SecurityScheme[])[]
   /** Query parameters, for `search` filters and paging. */
   readonly query: readonly string[]
-  /** Path and query parameters with a schema, checked before the operation runs (400). */
+  /** Path, query, header and cookie parameters with a schema, checked before the operation runs (400). */
   readonly parameters: readonly ParameterBinding[]
 }
 
+export type ParameterPlace = 'path' | 'query' | 'header' | 'cookie'
+
 export type ParameterBinding = {
   readonly name: string
-  readonly in: 'path' | 'query'
+  readonly in: ParameterPlace
   readonly required: boolean
   /** JSON Schema 2020-12. */
   readonly schema: Node
