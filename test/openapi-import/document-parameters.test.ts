@@ -101,3 +101,28 @@ describe('header and cookie parameters of a served document', () => {
     expect(good.status).toBe(200)
   })
 })
+
+describe('a declared default page size', () => {
+  const headers = { 'X-Priority': '1' }
+  const limit = { type: 'integer', minimum: 1, maximum: 50, default: 4 }
+
+  it('pages a list the request does not page, and yields to the one it asks for', async () => {
+    const mock = await open(petsDocument(limit))
+    const all = mock.store.list('pets')
+    expect(all.length).toBeGreaterThan(4)
+    const first = await send(mock, 'GET', '/pets', undefined, headers)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('x-total-count')).toBe(String(all.length))
+    expect(((await json(first)) as { id: number }[]).map((pet) => pet.id)).toEqual(
+      all.slice(0, 4).map((pet) => pet['id']),
+    )
+    const asked = await send(mock, 'GET', '/pets?limit=2', undefined, headers)
+    expect(((await json(asked)) as unknown[]).length).toBe(2)
+  })
+
+  it('answers the whole list when the document declares no default', async () => {
+    const mock = await open(petsDocument())
+    const answer = await send(mock, 'GET', '/pets', undefined, headers)
+    expect(((await json(answer)) as unknown[]).length).toBe(mock.store.list('pets').length)
+  })
+})

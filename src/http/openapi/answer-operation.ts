@@ -187,8 +187,9 @@ function listAnswer(c: Context, op: OperationBinding, rows: readonly Row[], url:
   const query = url.searchParams
   const pageName = op.query.find((name) => PAGE_PARAMS.includes(name))
   const limitName = op.query.find((name) => LIMIT_PARAMS.includes(name))
-  const limit = positive(limitName === undefined ? null : query.get(limitName))
-  const page = positive(pageName === undefined ? null : query.get(pageName)) ?? 1
+  // A page size the request leaves out is the one the document declares (`default: 20`).
+  const limit = positive(valueOf(op, query, limitName))
+  const page = positive(valueOf(op, query, pageName)) ?? 1
   const shown = limit === undefined ? rows : rows.slice((page - 1) * limit, page * limit)
   const links: { self: string; next?: string; prev?: string } = { self: url.href }
   if (limit !== undefined && pageName !== undefined) {
@@ -209,6 +210,19 @@ function listAnswer(c: Context, op: OperationBinding, rows: readonly Row[], url:
   const body =
     op.wrapper === undefined ? items : wrap(items, op.wrapper.schema, op.wrapper.itemsKey, links)
   return send(c, op, body, { 'X-Total-Count': String(rows.length) })
+}
+
+/** A query parameter's value, else its declared default. */
+function valueOf(
+  op: OperationBinding,
+  query: URLSearchParams,
+  name: string | undefined,
+): string | null {
+  if (name === undefined) return null
+  const given = query.get(name)
+  if (given !== null) return given
+  const declared = op.parameters.find((p) => p.in === 'query' && p.name === name)?.schema['default']
+  return typeof declared === 'number' || typeof declared === 'string' ? String(declared) : null
 }
 
 function positive(text: string | null): number | undefined {
