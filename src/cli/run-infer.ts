@@ -1,7 +1,7 @@
 import { basename, extname, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
-import { inferSchema } from '../infer/infer-schema.ts'
+import { envelopeKey, inferSchema } from '../infer/infer-schema.ts'
 import { parseJsonText } from '../json-text.ts'
 import { parseSchema } from '../schema/parse-schema.ts'
 import { readUserFile } from '../node/read-user-file.ts'
@@ -32,6 +32,10 @@ export async function runInfer(command: InferCommand, io: CliIo): Promise<number
   const checked = parseSchema(document, catalog)
   if (!checked.ok) {
     throw new UserError(`${command.file}: the inferred schema does not check`, checked.issues)
+  }
+  const envelope = envelopeKey(sample)
+  if (envelope !== undefined) {
+    io.err(`fauxrest: ${command.file} is a wrapped list: inferred ${name} from its "${envelope}"\n`)
   }
   await emit(`${JSON.stringify(document, null, 2)}\n`, command.out, io)
   if (command.out !== undefined) {

@@ -9,8 +9,9 @@ import { inferFields } from './infer-fields.ts'
 export const SCHEMA_REF = './node_modules/fauxrest/schema/fauxrest.schema.json'
 
 /**
- * A fauxrest schema document for sample JSON: one response (an object, or an array of objects,
- * named `name`) or a whole json-server database (arrays of items, objects for singular resources).
+ * A fauxrest schema document for sample JSON: one response (an object, an array of objects or a
+ * wrapped list such as `{ data: [...], links }`, named `name`) or a whole json-server database
+ * (arrays of items, objects for singular resources).
  * Counts are the sample's, so generating it gives data of the sample's shape and relations.
  */
 export function inferSchema(sample: unknown, name: string, catalog: FakerCatalog): JsonObject {
@@ -64,6 +65,10 @@ function sampleData(sample: unknown, name: string): Data {
   if (!isJsonObject(sample)) {
     throw new UserError('the sample must be a JSON object or an array of objects')
   }
+  const envelope = envelopeKey(sample)
+  if (envelope !== undefined) {
+    return { [checkedName(name)]: rowsOf(sample[envelope] as unknown[], name) }
+  }
   const entries = Object.entries(sample).filter(([key]) => key !== '$schema')
   const isDb =
     entries.some(([, value]) => Array.isArray(value)) &&
@@ -78,6 +83,23 @@ function sampleData(sample: unknown, name: string): Data {
       Array.isArray(value) ? (value as Row[]) : (value as JsonObject),
     ]),
   )
+}
+
+/** Keys APIs wrap a list's items in: `{ "data": [...], "links": {...}, "meta": {...} }`. */
+const ENVELOPE_KEYS = ['data', 'items', 'results', 'records', 'rows', 'entries', 'content', 'value']
+
+/**
+ * The key of a wrapped list's items: the one array of objects in the response, under a name APIs
+ * wrap lists in, beside members that are no lists of objects (links, meta, paging, counts);
+ * `undefined` for anything else (a database has its resources side by side).
+ */
+export function envelopeKey(sample: unknown): string | undefined {
+  if (!isJsonObject(sample)) return undefined
+  const lists = Object.entries(sample).filter(([, value]) => isObjectArray(value))
+  if (lists.length !== 1) return undefined
+  const [key = '', items] = lists[0] ?? []
+  if (!ENVELOPE_KEYS.includes(key) || !Array.isArray(items) || items.length === 0) return undefined
+  return key
 }
 
 function isObjectArray(value: JsonValue): boolean {

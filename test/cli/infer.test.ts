@@ -51,6 +51,41 @@ describe('fauxrest infer', () => {
     })
   })
 
+  it('reads a wrapped list ({ data, links, meta }) as the list of one resource, and says so', async () => {
+    const wrapped = {
+      data: [
+        { id: 1, email: 'a@b.co' },
+        { id: 2, email: 'c@d.co' },
+      ],
+      links: { self: '/users?page=1', next: '/users?page=2' },
+      meta: { total: 40 },
+    }
+    await writeFile(join(dir.path, 'users.json'), JSON.stringify(wrapped))
+    const result = await run('infer', 'users.json')
+    expect(result.err).toBe(
+      'fauxrest: users.json is a wrapped list: inferred users from its "data"\n',
+    )
+    expect(JSON.parse(result.out)).toEqual({
+      $schema: './node_modules/fauxrest/schema/fauxrest.schema.json',
+      seed: 1,
+      resources: {
+        users: { count: 2, fields: { email: { faker: 'internet.email', unique: true } } },
+      },
+    })
+  })
+
+  it('still reads a database whose resources sit side by side, "data" or not', async () => {
+    const db = { data: [{ id: 1, x: 'a' }], posts: [{ id: 1, dataId: 1 }], profile: { name: 'n' } }
+    await writeFile(join(dir.path, 'db.json'), JSON.stringify(db))
+    const result = await run('infer', 'db.json')
+    expect(result.err).toBe('')
+    expect(Object.keys((JSON.parse(result.out) as { resources: object }).resources)).toEqual([
+      'data',
+      'posts',
+      'profile',
+    ])
+  })
+
   it('takes the resource name from --name', async () => {
     await writeFile(join(dir.path, 'response.json'), JSON.stringify({ id: 7, done: true }))
     const result = await run('infer', 'response.json', '--name', 'todos')
