@@ -33,7 +33,7 @@ export function resolveAuth(
   const declared = schema.auth
   if (declared === undefined && (options === undefined || options === false)) return undefined
   const given = typeof options === 'object' ? options : {}
-  const users = declared?.users ?? 'users'
+  const users = declared?.users ?? defaultUsers(schema)
   const resource = schema.resources.get(users)
   if (resource === undefined || resource.singular) {
     throw new UserError(
@@ -82,4 +82,11 @@ export function accessRule(input: unknown, resource: string): AccessRule {
   throw new UserError(
     `auth rule for "${resource}" must be a guard such as 640, or { "read": …, "write": … } with anyone, logged-in, owner or nobody`,
   )
+}
+
+// `users`, else a `user` collection (an OpenAPI document's `/user` paths, as Petstore's).
+function defaultUsers(schema: Schema): string {
+  if (schema.resources.has('users')) return 'users'
+  const user = schema.resources.get('user')
+  return user !== undefined && !user.singular ? 'user' : 'users'
 }

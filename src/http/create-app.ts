@@ -159,7 +159,9 @@ export function createApp(deps: AppDeps): Hono {
   // The document's operations, when serving one; then resources, nested to any depth; then static
   // files; then 404 (or 405 on fauxrest's own paths)
   const documentStage =
-    deps.openapi === undefined ? undefined : openApiStage({ options, binding: deps.openapi })
+    deps.openapi === undefined
+      ? undefined
+      : openApiStage({ options, binding: deps.openapi, auth: deps.auth })
   app.all(
     '*',
     route((c, next, scope) => {

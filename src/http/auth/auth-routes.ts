@@ -105,8 +105,13 @@ function checkedUser(deps: AuthRouteDeps, user: JsonObject): JsonObject {
   const { store, config } = deps
   const resource = store.schema.resources.get(config.users)
   if (resource === undefined) return user
-  return validateWrite('create', resource, user, {
+  // Users whose fields say nothing of a password (a document's, or `--auth` on a schema) still
+  // store its hash.
+  const undeclared = resource.fields !== undefined && !resource.fields.has(config.password)
+  const { [config.password]: hash, ...rest } = user
+  const checked = validateWrite('create', resource, undeclared ? rest : user, {
     exists: (name, id) => store.get(name, id) !== undefined,
     rows: (name) => store.list(name),
   })
+  return undeclared && hash !== undefined ? { ...checked, [config.password]: hash } : checked
 }

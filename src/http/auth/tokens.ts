@@ -48,7 +48,8 @@ export function readCaller(c: Context, config: AuthConfig): CallerState | Promis
   return verifyToken(token, config)
 }
 
-async function verifyToken(token: string, config: AuthConfig): Promise<CallerState> {
+/** The caller a token names, or why it names none (expired, badly signed, malformed). */
+export async function verifyToken(token: string, config: AuthConfig): Promise<CallerState> {
   try {
     const payload = await verify(token, config.secret, 'HS256')
     const sub = payload['sub']

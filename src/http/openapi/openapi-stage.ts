@@ -6,13 +6,19 @@ import type { Answer } from '../route.ts'
 import { answerOperation } from './answer-operation.ts'
 import type { RequestScope } from '../session/request-scope.ts'
 import { checkParameters } from './check-parameters.ts'
-import { checkCredentials } from './credentials.ts'
+import { checkCredentials, type CredentialCheck } from './credentials.ts'
+import type { AuthConfig } from '../../auth/auth-config.ts'
+import type { Database } from '../../store/database.ts'
+import { checkPassword } from '../../auth/passwords.ts'
+import { verifyToken } from '../auth/tokens.ts'
 import { errorAnswer } from './error-answer.ts'
 import { operationMatcher } from './match-operation.ts'
 
 export type OpenApiStageDeps = {
   readonly options: AppOptions
   readonly binding: OpenApiBinding
+  /** With auth configured, the document's security schemes need real credentials. */
+  readonly auth?: AuthConfig | undefined
 }
 
 /**
@@ -32,6 +38,7 @@ export function openApiStage(
       answers: deps.binding.answers,
       checkBody: deps.binding.checkBody,
     }
+    const check = deps.auth === undefined ? undefined : credentialCheck(deps.auth, scope.db)
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method
     const found = match(method, segments)
     if (found === undefined || (method === 'OPTIONS' && 'allow' in found)) return undefined
@@ -46,7 +53,7 @@ export function openApiStage(
     }
     const run = async (): Promise<Response> => {
       try {
-        checkCredentials(c, found.op)
+        await checkCredentials(c, found.op, check)
         checkParameters(c, found.op, found.params, deps.binding.checkBody)
         return await answerOperation(c, found, operationDeps)
       } catch (error) {
@@ -54,5 +61,16 @@ export function openApiStage(
       }
     }
     return run()
+  }
+}
+
+/** Tokens fauxrest issued and users' passwords, as the auth routes check them. */
+function credentialCheck(config: AuthConfig, db: Pick<Database, 'list'>): CredentialCheck {
+  return {
+    token: async (token) => (await verifyToken(token, config)).caller !== undefined,
+    basic: async (login, password) => {
+      const user = db.list(config.users).find((row) => row[config.login] === login)
+      return user !== undefined && checkPassword(password, user[config.password])
+    },
   }
 }
