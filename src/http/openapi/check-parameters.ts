@@ -51,7 +51,6 @@ function valuesOf(
   path: ReadonlyMap<string, string>,
   query: URLSearchParams,
 ): string[] {
-  const single = (value: string | undefined): string[] => (value === undefined ? [] : [value])
   switch (parameter.in) {
     case 'path':
       return single(path.get(parameter.name))
@@ -73,4 +72,8 @@ function convert(text: string, type: string | undefined): unknown {
   }
   if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true'
   return text
+}
+
+function single(value: string | undefined): string[] {
+  return value === undefined ? [] : [value]
 }

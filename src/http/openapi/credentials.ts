@@ -61,8 +61,6 @@ function isReal(scheme: SecurityScheme, value: string, check: CredentialCheck): 
 /** The credential a request presents for a scheme (a token, `user:password`, a key); else none. */
 function credentialOf(c: Context, scheme: SecurityScheme): string | undefined {
   const authorization = requestHeader(c, 'authorization') ?? ''
-  const filled = (value: string | undefined): string | undefined =>
-    value === undefined || value === '' ? undefined : value
   switch (scheme.kind) {
     case 'bearer':
       return /^Bearer\s+(\S+)$/i.exec(authorization)?.[1]
@@ -84,4 +82,8 @@ function describe(scheme: SecurityScheme): string {
   return scheme.kind === 'bearer'
     ? 'Authorization: Bearer <token>'
     : 'Authorization: Basic <user:password>'
+}
+
+function filled(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
 }
