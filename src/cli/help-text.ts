@@ -52,6 +52,9 @@ Options
                           when the schema declares auth or the routes file has guards
       --jwt-secret S      HS256 secret of the tokens          (json-server-auth's own)
       --jwt-expires-in T  token lifetime: seconds, or 30m, 1h, 7d              (1h)
+      --max-sessions N    live sessions at most (Fauxrest-Session header,
+                          /_sessions/NAME/ prefix); one more answers 503  (1000)
+      --session-idle T    drop a session unused this long: seconds, or 30m, 1h  (30m)
 
 Examples
   fauxrest data/jsonplaceholder.json

@@ -41,6 +41,10 @@ export type ServeFlags = {
   readonly auth: boolean
   readonly jwtSecret: string | undefined
   readonly jwtExpiresIn: string | undefined
+  /** Live sessions at most (`--max-sessions`). */
+  readonly maxSessions: number | undefined
+  /** How long an unused session lives (`--session-idle`): seconds, or `30m`, `1h`, `7d`. */
+  readonly sessionIdle: string | undefined
 }
 
 /** How every command reads the file: json-server's `--id` and `--foreignKeySuffix`. */
@@ -109,6 +113,8 @@ const OPTIONS = {
   auth: { type: 'boolean' },
   'jwt-secret': { type: 'string' },
   'jwt-expires-in': { type: 'string' },
+  'max-sessions': { type: 'string' },
+  'session-idle': { type: 'string' },
   id: { type: 'string', short: 'i' },
   foreignKeySuffix: { type: 'string' },
   fks: { type: 'string' },
@@ -142,6 +148,8 @@ const SERVE_ONLY = [
   'auth',
   'jwt-secret',
   'jwt-expires-in',
+  'max-sessions',
+  'session-idle',
 ] as const
 
 // Boolean flags json-server users write as `--no-cors=true` (yargs reads the value).
@@ -286,6 +294,11 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
     auth: values.auth === true,
     jwtSecret: values['jwt-secret'],
     jwtExpiresIn: values['jwt-expires-in'],
+    maxSessions:
+      values['max-sessions'] === undefined
+        ? undefined
+        : integer('--max-sessions', values['max-sessions'], 1),
+    sessionIdle: values['session-idle'],
   }
 }
 

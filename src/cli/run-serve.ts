@@ -77,6 +77,8 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     ...(bar === undefined ? {} : { onProgress: bar }),
     ...(routes === undefined ? {} : { routes }),
     base: flags.base,
+    ...(flags.maxSessions === undefined ? {} : { maxSessions: flags.maxSessions }),
+    ...(flags.sessionIdle === undefined ? {} : { sessionIdle: flags.sessionIdle }),
     middlewares: await loadMiddlewares(flags.middlewares, io.cwd),
     ...authOption(flags),
   }

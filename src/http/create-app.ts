@@ -110,10 +110,10 @@ export function createApp(deps: AppDeps): Hono {
       document: deps.openapi?.document,
       auth,
     }),
-    db: (c, _next, { db, lookups }) =>
+    db: (c, _next, { db, lookups, session }) =>
       auth === undefined
         ? sendJson(c, toJsonBody(db.data()))
-        : visibleData(c, auth, db, lookups).then((data) => sendJson(c, toJsonBody(data))),
+        : visibleData(c, auth, db, lookups, session).then((data) => sendJson(c, toJsonBody(data))),
     reset: async (c, _next, scope) => {
       if (options.readOnly) {
         // An empty Allow: the route is switched off by configuration (RFC 9110).
@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps): Hono {
       await scope.reset()
       return sendJson(c, toJsonBody({ reset: true }))
     },
-    events: (c, _next, scope) => eventsHandler(c, scope.feed()),
+    events: (c, _next, scope) => eventsHandler(c, scope.feed(), scope.session),
     sessions: listSessions(sessions),
     session: oneSession(sessions),
   }
@@ -173,7 +173,15 @@ export function createApp(deps: AppDeps): Hono {
       if (answered !== undefined) return answered
       const { db, lookups, cache, events } = scope
       const links = base + scope.base
-      const handlerDeps = { store: db, options, cache, lookups, feed: events, base: links }
+      const handlerDeps = {
+        store: db,
+        options,
+        cache,
+        lookups,
+        feed: events,
+        base: links,
+        session: scope.session,
+      }
       const resolve = (path: readonly string[]): Target | undefined =>
         resolveTarget(path, store.schema, table, db)
       if (auth !== undefined && segments !== undefined) {

@@ -18,8 +18,10 @@ export type AuthRouteDeps = {
   readonly store: Database
   readonly options: AppOptions
   readonly config: AuthConfig
-  /** The session prefix the request came through ('' for none): `Location` starts with it. */
+  /** Where `Location` points: the API's prefix, and the session prefix the request came through. */
   readonly base: string
+  /** The session the request works in; its tokens say so. */
+  readonly session: string | undefined
 }
 
 export const REGISTER_PATHS = ['register', 'signup'] as const
@@ -66,7 +68,7 @@ async function register(c: Context, deps: AuthRouteDeps): Promise<Response> {
   const row = options.fakeWrites
     ? { ...user, [config.userIdKey]: user[config.userIdKey] ?? store.peekNextId(config.users) }
     : await store.insert(config.users, user)
-  const accessToken = await issueToken(config, row)
+  const accessToken = await issueToken(config, row, deps.session)
   const location = resourcePath(deps.base, config.users, row[config.userIdKey] as Id)
   return sendJson(c, toJsonBody({ accessToken, user: publicUser(config, row) }), 201, {
     Location: location,
@@ -83,7 +85,7 @@ async function login(c: Context, deps: AuthRouteDeps): Promise<Response> {
   if (!(await checkPassword(String(body[config.password]), user[config.password]))) {
     throw new AppError('bad_request', 'Incorrect password.')
   }
-  const accessToken = await issueToken(config, user)
+  const accessToken = await issueToken(config, user, deps.session)
   return sendJson(c, toJsonBody({ accessToken, user: publicUser(config, user) }))
 }
 

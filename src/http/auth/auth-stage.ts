@@ -30,6 +30,7 @@ export function authStage(
     options: deps.options,
     config,
     base: deps.base,
+    session: deps.session,
   })
   if (special !== undefined) return special
   const { store } = deps
@@ -42,6 +43,6 @@ export function authStage(
     guardTarget(c, target, auth, store)
     return run(target, auth)
   }
-  const state = readCaller(c, config)
+  const state = readCaller(c, config, deps.session)
   return state instanceof Promise ? state.then(go) : go(state)
 }

@@ -16,14 +16,23 @@ const NO_HEADER: CallerState = {
   invalid: false,
 }
 
-/** An HS256 token for a user: `sub` is its id, with its email (and login name), `iat` and `exp`. */
-export function issueToken(config: AuthConfig, user: Row, now = Date.now()): Promise<string> {
+/**
+ * An HS256 token for a user: `sub` is its id, with its email (and login name), `iat` and `exp`;
+ * in a session, `session` names it, and the token works only there.
+ */
+export function issueToken(
+  config: AuthConfig,
+  user: Row,
+  session: string | undefined,
+  now = Date.now(),
+): Promise<string> {
   const iat = Math.floor(now / 1000)
   const claims: Record<string, string | number> = {}
   for (const field of ['email', config.login]) {
     const value = user[field]
     if (typeof value === 'string') claims[field] = value
   }
+  if (session !== undefined) claims['session'] = session
   return sign(
     { ...claims, iat, exp: iat + config.expiresIn, sub: String(user[config.userIdKey]) },
     config.secret,
@@ -35,7 +44,11 @@ export function issueToken(config: AuthConfig, user: Row, now = Date.now()): Pro
  * Reads `Authorization: Bearer <token>` (also `Token <token>`, as some clients write it). Without
  * the header the answer is synchronous, so public reads stay on the synchronous path.
  */
-export function readCaller(c: Context, config: AuthConfig): CallerState | Promise<CallerState> {
+export function readCaller(
+  c: Context,
+  config: AuthConfig,
+  session: string | undefined,
+): CallerState | Promise<CallerState> {
   const header = requestHeader(c, 'authorization')
   if (header === undefined || header.trim() === '') return NO_HEADER
   const [scheme = '', token, ...rest] = header.trim().split(/\s+/)
@@ -45,16 +58,26 @@ export function readCaller(c: Context, config: AuthConfig): CallerState | Promis
   if (token === undefined || rest.length > 0) {
     return { problem: 'Missing token after Bearer.', invalid: true }
   }
-  return verifyToken(token, config)
+  return verifyToken(token, config, session)
 }
 
-/** The caller a token names, or why it names none (expired, badly signed, malformed). */
-export async function verifyToken(token: string, config: AuthConfig): Promise<CallerState> {
+/** The caller a token names, or why it names none (expired, badly signed, malformed, another session's). */
+export async function verifyToken(
+  token: string,
+  config: AuthConfig,
+  session: string | undefined,
+): Promise<CallerState> {
   try {
     const payload = await verify(token, config.secret, 'HS256')
     const sub = payload['sub']
     if (typeof sub !== 'string' || sub === '') {
       return { problem: 'The token names no user (no "sub").', invalid: true }
+    }
+    // A session's users are its own: its tokens are good there only.
+    const issuedIn = payload['session']
+    if (issuedIn !== session) {
+      const where = typeof issuedIn === 'string' ? `session "${issuedIn}"` : 'no session'
+      return { problem: `The token was issued in ${where}: log in here.`, invalid: true }
     }
     return { caller: { id: sub } }
   } catch (error) {

@@ -13,8 +13,9 @@ export async function visibleData(
   config: AuthConfig,
   store: Database,
   base: Lookups,
+  session: string | undefined,
 ): Promise<Data> {
-  const auth = requestAuth(config, await readCaller(c, config), base, undefined)
+  const auth = requestAuth(config, await readCaller(c, config, session), base, undefined)
   const out: Data = {}
   for (const [name, value] of Object.entries(store.data())) {
     if (Array.isArray(value)) {

@@ -26,14 +26,16 @@ const KEEP_ALIVE = ': keep-alive\n\n'
  * one, before the stream starts); `Last-Event-ID` replays what the client missed. `feed` is the
  * shared feed, or a session's (which hears only that session's changes).
  */
-export function eventsRoute(deps: EventsDeps): (c: Context, feed: ChangeFeed) => Answer {
-  return (c, feed) => {
+export function eventsRoute(
+  deps: EventsDeps,
+): (c: Context, feed: ChangeFeed, session: string | undefined) => Answer {
+  return (c, feed, session) => {
     // GET and HEAD only: the route table registers it so, and the 404 handler answers the rest.
     const topics = parseTopics(new URL(c.req.url).searchParams, deps.schema)
     if (c.req.method === 'HEAD') return answer(c, null, 200, STREAM_HEADERS)
     const auth = deps.auth
     if (auth === undefined) return eventStream(c, feed, topicPredicate(topics))
-    const state = readCaller(c, auth)
+    const state = readCaller(c, auth, session)
     const go = (caller: CallerState): Response => {
       // A token that does not check out is said; no token is an anonymous client.
       if (caller.caller === undefined && caller.invalid) throw unauthorized(caller)

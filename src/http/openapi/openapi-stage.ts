@@ -8,7 +8,6 @@ import type { RequestScope } from '../session/request-scope.ts'
 import { checkParameters } from './check-parameters.ts'
 import { checkCredentials, type CredentialCheck } from './credentials.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
-import type { Database } from '../../store/database.ts'
 import { checkPassword } from '../../auth/passwords.ts'
 import { verifyToken } from '../auth/tokens.ts'
 import { errorAnswer } from './error-answer.ts'
@@ -38,7 +37,7 @@ export function openApiStage(
       answers: deps.binding.answers,
       checkBody: deps.binding.checkBody,
     }
-    const check = deps.auth === undefined ? undefined : credentialCheck(deps.auth, scope.db)
+    const check = deps.auth === undefined ? undefined : credentialCheck(deps.auth, scope)
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method
     const found = match(method, segments)
     if (found === undefined || (method === 'OPTIONS' && 'allow' in found)) return undefined
@@ -65,9 +64,10 @@ export function openApiStage(
 }
 
 /** Tokens fauxrest issued and users' passwords, as the auth routes check them. */
-function credentialCheck(config: AuthConfig, db: Pick<Database, 'list'>): CredentialCheck {
+function credentialCheck(config: AuthConfig, scope: RequestScope): CredentialCheck {
+  const { db, session } = scope
   return {
-    token: async (token) => (await verifyToken(token, config)).caller !== undefined,
+    token: async (token) => (await verifyToken(token, config, session)).caller !== undefined,
     basic: async (login, password) => {
       const user = db.list(config.users).find((row) => row[config.login] === login)
       return user !== undefined && checkPassword(password, user[config.password])

@@ -27,6 +27,8 @@ export type HandlerDeps = {
   readonly feed: WriteDeps['feed']
   /** The session prefix the request came through ('' for none): links written start with it. */
   readonly base: string
+  /** The session the request works in; `undefined` for the shared database. */
+  readonly session: string | undefined
 }
 
 const READ_ONLY_ALLOW = 'GET, HEAD, OPTIONS'
