@@ -15,7 +15,7 @@ Usage
 Examples
   fauxrest data/jsonplaceholder.json --port 3000
   fauxrest db.json                          serve a plain json-server file, writes go back into it
-  fauxrest openapi.yaml                     serve an OpenAPI 3.0/3.1 document as a stateful mock
+  fauxrest openapi.yaml                     serve an OpenAPI 3.0/3.1 or Swagger 2.0 document
   fauxrest generate schema.json --out db.json --seed 7
   fauxrest infer response.json --out schema.json
 `
@@ -24,7 +24,7 @@ const SERVE = `fauxrest [serve] <file> [options]
 
 <file> is a schema (a JSON object with "resources"), a plain json-server style database
 (top-level arrays and objects), which is served schemaless and written back to the same file, or
-an OpenAPI 3.0/3.1 document (JSON or YAML), served in its own paths and shapes.
+an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML), served in its own paths and shapes.
 
 Options
   -p, --port N            port; 0 picks a free one                       (3000)
@@ -106,10 +106,10 @@ Examples
 
 const IMPORT = `fauxrest import <openapi.yaml|openapi.json> [--out FILE] [--seed N]
 
-Writes the fauxrest schema an OpenAPI 3.0/3.1 document is served as: its resources, fields and
-faker choices (tune counts, methods and relations there), with the document kept under
-"openapi.document" so serving the schema answers in the document's paths and shapes. Operations
-that cannot be served are listed on stderr, one line each.
+Writes the fauxrest schema an OpenAPI 3.0/3.1 (or Swagger 2.0) document is served as: its
+resources, fields and faker choices (tune counts, methods and relations there), with the document
+kept under "openapi.document" so serving the schema answers in the document's paths and shapes.
+Operations that cannot be served are listed on stderr, one line each.
 
 Example
   fauxrest import openapi.yaml --out schema.json && fauxrest schema.json

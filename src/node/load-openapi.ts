@@ -47,8 +47,9 @@ export async function importDocument(
   name: string,
   seed?: number,
 ): Promise<{ schema: Record<string, unknown>; warnings: readonly string[] }> {
-  const resolved = await resolveRefs(document, name)
-  const imported = guard(name, () => importOpenApi(document, resolved, seed))
+  const upgraded = await fromSwagger(document)
+  const resolved = await resolveRefs(upgraded, name)
+  const imported = guard(name, () => importOpenApi(upgraded, resolved, seed))
   return { schema: imported.schema, warnings: imported.warnings }
 }
 
@@ -60,7 +61,7 @@ export async function loadOpenApi(
   options: SchemaOptions = {},
 ): Promise<LoadedSchema> {
   const kept = isJsonObject(source['openapi']) ? source['openapi']['document'] : undefined
-  const document = isNode(kept) ? kept : source
+  const document = isNode(kept) ? kept : await fromSwagger(source)
   const resolved = await resolveRefs(document, name)
   const imported =
     kept === undefined ? guard(name, () => importOpenApi(document, resolved)) : undefined
@@ -76,6 +77,18 @@ export async function loadOpenApi(
     openapi: bound.binding,
     warnings: [...(imported?.warnings ?? []), ...(kept === undefined ? [] : bound.warnings)],
   }
+}
+
+/**
+ * A Swagger 2.0 document as OpenAPI 3.0 (@scalar/openapi-upgrader: definitions, body and form
+ * parameters, produces/consumes, host and basePath, security definitions); others as they are.
+ */
+export async function fromSwagger(document: Node): Promise<Node> {
+  if (document['swagger'] !== '2.0') return document
+  const { upgradeFromTwoToThree } = await import('@scalar/openapi-upgrader/2.0-to-3.0')
+  // A copy: the upgrade rewrites the document in place.
+  const upgraded: unknown = upgradeFromTwoToThree(structuredClone(document))
+  return isNode(upgraded) ? upgraded : document
 }
 
 async function resolveRefs(document: Node, name: string): Promise<Node> {

@@ -86,7 +86,7 @@ function checkVersion(resolved: Node): void {
   if (typeof resolved['swagger'] === 'string') {
     throw new DocumentError(
       '#/swagger',
-      `Swagger ${resolved['swagger']} is not supported: convert the document to OpenAPI 3 first`,
+      `Swagger ${resolved['swagger']} is not supported: only Swagger 2.0 and OpenAPI 3.0 and 3.1 are read`,
     )
   }
   const version = resolved['openapi']

@@ -137,12 +137,15 @@ describe('fauxrest import: an OpenAPI document as a fauxrest schema', () => {
     )
   })
 
-  it('refuses Swagger 2.0 and documents with nothing to serve, naming the pointer', async () => {
+  it('refuses Swagger 1.2 and documents with nothing to serve, naming the pointer', async () => {
     await expect(
-      importDocument({ swagger: '2.0', info: {}, paths: {} }, 'old.json'),
+      importDocument({ swagger: '1.2', info: {}, paths: {} }, 'old.json'),
     ).rejects.toThrow(
-      'old.json: #/swagger: Swagger 2.0 is not supported: convert the document to OpenAPI 3 first',
+      'old.json: #/swagger: Swagger 1.2 is not supported: only Swagger 2.0 and OpenAPI 3.0 and 3.1 are read',
     )
+    await expect(
+      importDocument({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }, 'two.json'),
+    ).rejects.toThrow('two.json: #/paths: declares no operation to serve')
     const nothing = {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
