@@ -1,4 +1,5 @@
-import { routeTable, toColonPath, type RouteMethod } from '../routes/route-table.ts'
+import type { RouteMethod } from '../routes/route-method.ts'
+import { routeTable, toColonPath } from '../routes/route-table.ts'
 import type { Schema } from '../schema/types.ts'
 
 const methodList = (methods: readonly RouteMethod[]): string =>

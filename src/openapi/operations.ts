@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
-import type { ResourceRoute, RouteMethod } from '../routes/route-table.ts'
+import type { RouteMethod } from '../routes/route-method.ts'
+import type { ResourceRoute } from '../routes/route-table.ts'
 import { nestedCreateSchema, ref } from './components.ts'
 import { type BuildContext, aSingle, resourceOf, typeName } from './context.ts'
 import { pascalCase } from './resource-names.ts'

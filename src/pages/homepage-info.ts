@@ -2,7 +2,8 @@ import type { AuthOverview } from '../auth/auth-overview.ts'
 import type { Id, JsonObject } from '../json.ts'
 import { isId } from '../json.ts'
 import { atBase } from '../routes/base-path.ts'
-import { type RouteMethod, routeTable, toColonPath } from '../routes/route-table.ts'
+import type { RouteMethod } from '../routes/route-method.ts'
+import { routeTable, toColonPath } from '../routes/route-table.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 
 export type HomepageOptions = {

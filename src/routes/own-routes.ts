@@ -1,5 +1,5 @@
 import { atBase } from './base-path.ts'
-import type { RouteMethod } from './route-table.ts'
+import type { RouteMethod } from './route-method.ts'
 
 /** The names of fauxrest's own routes: the app, the OpenAPI document and the CLI key on these. */
 export type OwnRouteName =

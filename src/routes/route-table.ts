@@ -1,9 +1,7 @@
 import { camelCase, resourceTypeNames, typeNameOf } from '../openapi/resource-names.ts'
 import type { Relation, ResourceSpec, Schema } from '../schema/types.ts'
 import { OWN_ROUTES, type OwnRoute } from './own-routes.ts'
-
-export const ROUTE_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
-export type RouteMethod = (typeof ROUTE_METHODS)[number]
+import type { RouteMethod } from './route-method.ts'
 
 /** A parent item on a nested route: `/users/{userId}` is `{ resource: 'users', param: 'userId' }`. */
 export type RouteStep = {

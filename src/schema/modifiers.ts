@@ -2,6 +2,7 @@ import type { JsonValue } from '../json.ts'
 import { mustBeOneOf, report, type ParseContext } from './context.ts'
 import { isJsonValue, matchesJsonType } from './json-type.ts'
 import { checkConstraints } from './check-constraints.ts'
+import type { KindSpec } from './kind-spec.ts'
 import {
   COMMON_MODIFIERS,
   FIELD_SPEC_KEYS,
@@ -13,20 +14,7 @@ import {
 import { parseConstraints } from './parse-constraints.ts'
 import { childPath } from './path.ts'
 import { closest } from './suggest.ts'
-import {
-  JSON_TYPES,
-  type Constraints,
-  type FieldSpec,
-  type JsonType,
-  type Modifiers,
-} from './types.ts'
-
-/** A field spec without its modifiers: the part each kind contributes. */
-export type KindSpec = FieldSpec extends infer Spec
-  ? Spec extends unknown
-    ? Omit<Spec, keyof Modifiers>
-    : never
-  : never
+import { JSON_TYPES, type Constraints, type FieldSpec, type JsonType } from './types.ts'
 
 export type DeclaredModifiers = {
   readonly optional: boolean

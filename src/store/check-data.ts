@@ -11,7 +11,7 @@ const LISTED_ISSUES = 20
  * when there is one, is a number or a string), singular ones are objects. Members the schema does not name are kept as they are. Repeated ids
  * are found by `repeatedIds`, run only when the id index comes out smaller than the list.
  */
-export function checkData(value: unknown, schema: Schema, file: string): Data {
+export function checkData(value: unknown, schema: Schema, file: string): asserts value is Data {
   checkObject(value, file)
   const issues: Issue[] = []
   for (const [name, spec] of schema.resources) {
@@ -23,9 +23,8 @@ export function checkData(value: unknown, schema: Schema, file: string): Data {
       issues.push(...rowIssues(name, resource, spec.idKey))
     }
   }
+  // Checked for every resource the store indexes; the rest is written back as it came.
   if (issues.length > 0) throw invalidDatabase(file, issues)
-  // Checked above for every resource the store indexes; the rest is written back as it came.
-  return value as Data
 }
 
 /** A database file holds one JSON object; anything else (even `null` or `0`) is refused. */

@@ -78,7 +78,8 @@ export class Store implements Database {
     const before = low.data
     if (options.reset !== true) await low.read()
     const found = low.data !== before
-    const existing = found ? checkData(low.data.data, schema, label) : {}
+    const existing: unknown = found ? low.data.data : {}
+    checkData(existing, schema, label)
     const data = fill(schema, existing, options.generate, !found)
     low.data = { data, log: new ChangeLog() }
     const store = new Store(options, low, label)
@@ -267,7 +268,8 @@ export class Store implements Database {
   async replaceAll(data: Data): Promise<void> {
     this.#writable()
     const previous = this.#data
-    const next = fill(this.schema, checkData(data, this.schema, this.#label), this.#generate, false)
+    checkData(data, this.schema, this.#label)
+    const next = fill(this.schema, data, this.#generate, false)
     const repeated = new Tables(this.schema, next).repeatedIds()
     if (repeated.length > 0) throw invalidDatabase(this.#label, repeated)
     const changes: Change[] = []
