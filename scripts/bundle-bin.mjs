@@ -2,12 +2,37 @@
 // ~130 small modules one by one took about a third of the time to the first answer (Node 20 keeps
 // no compile cache), and resolving and loading hono's, faker's and the rest's ~100 files took a
 // fifth of what was left (measured on the JSONPlaceholder db: 0.80x the CPU time to the first
-// answer). Packages loaded only on demand (an OpenAPI document's parsers) or read as files (the
-// docs page's assets) stay external. dist/index.js and the other modules tsc emits remain the
-// programmatic API, importing the packages as usual.
+// answer). Only the packages every start loads are bundled; the rest (an OpenAPI document's
+// parsers, loaded on demand; the docs page's assets, read as files; optional peers) stay external.
+// dist/index.js and the other modules tsc emits remain the programmatic API, importing the
+// packages as usual.
 import { build } from 'esbuild'
 import { parseArgs } from 'node:util'
 import { buildWorkerRuntime } from './worker-runtime.mjs'
+
+const BUNDLED = new Set([
+  '@faker-js/faker',
+  '@hono/node-server',
+  'bcryptjs',
+  'hono',
+  'lowdb',
+  're2js',
+  'steno',
+])
+
+/** Leaves every bare import external but those of the packages named. */
+function bundleOnly(packages) {
+  return {
+    name: 'bundle-only',
+    setup(context) {
+      context.onResolve({ filter: /^[^./]/ }, ({ path }) => {
+        const parts = path.split('/')
+        const name = path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
+        return packages.has(name) ? undefined : { path, external: true }
+      })
+    },
+  }
+}
 
 const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist' } } })
 
@@ -15,13 +40,7 @@ await build({
   entryPoints: ['src/bin.ts'],
   outfile: `${values.outdir}/bin.js`,
   bundle: true,
-  external: [
-    '@cfworker/json-schema',
-    '@readme/openapi-parser',
-    '@scalar/openapi-upgrader',
-    'swagger-ui-dist',
-    'yaml',
-  ],
+  plugins: [bundleOnly(BUNDLED)],
   platform: 'node',
   format: 'esm',
   target: 'node20',
