@@ -23,6 +23,9 @@ const DESCRIPTION = [
   'filtering, sorting, pagination, full-text search, embedding.',
   'Every body is JSON; every error is `{ "error": "...", "details": [{ "path", "message" }] }`.',
   'HEAD works wherever GET does.',
+  'Sessions: with the header `Fauxrest-Session: NAME`, or under the path prefix `/_sessions/NAME/`',
+  '(`/_sessions/NAME/posts/1`), a request works on a private copy of the data the server started',
+  'with, made on first use; `GET /_sessions` lists them, `DELETE /_sessions/NAME` drops one.',
 ].join(' ')
 
 /** An OpenAPI 3.1.0 document for every route fauxrest serves for `schema`. */

@@ -55,6 +55,14 @@ export const SHARED_PARAMETERS: JsonObject = {
     'Answer with this status instead, without running the request: a JSON error body for 4xx and 5xx, no body for 204, 205 and 304, `{}` otherwise (to try error and loading states). The header `Prefer: code=CODE` does the same.',
     { type: 'integer', minimum: 200, maximum: 599 },
   ),
+  'Fauxrest-Session': {
+    name: 'Fauxrest-Session',
+    in: 'header',
+    required: false,
+    description:
+      'Work in this session: a private copy of the data the server started with, made on first use (1 to 64 letters, digits, `.`, `_`, `~` or `-`). The same as a path under `/_sessions/NAME/`.',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._~-]{1,64}$' },
+  },
   'If-None-Match': {
     name: 'If-None-Match',
     in: 'header',
@@ -76,7 +84,11 @@ export function parameterRef(name: string): JsonObject {
 }
 
 /** Parameters every route takes. */
-export const EVERY_ROUTE: readonly JsonObject[] = [parameterRef('_delay'), parameterRef('_status')]
+export const EVERY_ROUTE: readonly JsonObject[] = [
+  parameterRef('_delay'),
+  parameterRef('_status'),
+  parameterRef('Fauxrest-Session'),
+]
 
 /** Paging, slicing and search: the list parameters that do not depend on the resource. */
 export const LIST_SHARED: readonly JsonObject[] = [

@@ -65,6 +65,15 @@ ${queryTable(queryRows(info.schema, info.examples), base)}
 (<code>If-None-Match</code> gives 304), HEAD works wherever GET does, and <code>POST ${base}/_reset</code>
 restores the data the server started with.</p>
 </section>
+<section aria-labelledby="sessions">
+<h2 id="sessions">Sessions</h2>
+<p>For parallel tests: with the header <code>Fauxrest-Session: NAME</code>, or under the path prefix
+<code>${base}/_sessions/NAME/</code> (<code>${base}/_sessions/NAME/posts/1</code>), a request works on a
+private copy of the data the server started with, made on first use; the shared data never sees
+its changes. <a href="${base}/_sessions"><code>GET ${base}/_sessions</code></a> lists them,
+<code>POST ${base}/_sessions/NAME/_reset</code> resets one and <code>DELETE ${base}/_sessions/NAME</code>
+drops it.</p>
+</section>
 <section aria-labelledby="options">
 <h2 id="options">Server options</h2>
 ${optionsList(info)}

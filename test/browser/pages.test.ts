@@ -60,6 +60,7 @@ describe.runIf(HAS_CHROMIUM)('in Chromium', () => {
       'Latest changes',
       'Example requests',
       'Query language',
+      'Sessions',
       'Server options',
     ])
     const nav = await page.locator('header nav a').allInnerTexts()

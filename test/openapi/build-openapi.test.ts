@@ -199,6 +199,7 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       '_select',
       '$_delay',
       '$_status',
+      '$Fauxrest-Session',
       'id',
       'id_gte',
       'id_lte',
@@ -220,6 +221,7 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       '_select',
       '$_delay',
       '$_status',
+      '$Fauxrest-Session',
       '$If-None-Match',
     ])
     const list = at(document, 'paths', '/users', 'get', 'parameters') as JsonObject[]

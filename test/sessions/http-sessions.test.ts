@@ -192,3 +192,24 @@ describe('sessions under --base', () => {
     }
   })
 })
+
+describe('documents', () => {
+  it('name the header and the prefix in the OpenAPI document and on the homepage', async () => {
+    const document = (await json(await send(mock, 'GET', '/openapi.json'))) as {
+      info: { description: string }
+      components: { parameters: Record<string, { in: string; required: boolean }> }
+      paths: Record<string, Record<string, { parameters: { $ref?: string }[] }>>
+    }
+    expect(document.components.parameters['Fauxrest-Session']).toMatchObject({
+      in: 'header',
+      required: false,
+    })
+    expect(document.paths['/posts/{id}']?.['get']?.parameters).toContainEqual({
+      $ref: '#/components/parameters/Fauxrest-Session',
+    })
+    expect(document.info.description).toContain('`/_sessions/NAME/`')
+    const home = await (await send(mock, 'GET', '/', undefined, { Accept: 'text/html' })).text()
+    expect(home).toContain('<code>Fauxrest-Session: NAME</code>')
+    expect(home).toContain('<code>/_sessions/NAME/</code>')
+  })
+})
