@@ -113,10 +113,117 @@ describe('application/x-www-form-urlencoded bodies', () => {
       error: 'Request had invalid or missing data.',
       details: [{ path: '__proto__', message: 'is a reserved key' }],
     })
-    const multipart = await send(m, 'POST', '/posts', 'title=x', {
+    const text = await send(m, 'POST', '/posts', 'title=x', { 'Content-Type': 'text/plain' })
+    expect(text.status).toBe(415)
+    expect(await json(text)).toEqual({ error: 'The text/plain mediatype is not supported.' })
+    expect(m.store.list('posts')).toEqual(PLAIN.posts)
+  })
+
+  it('nests bracketed and dotted keys, typed by the fields they reach', async () => {
+    const m = await open({
+      posts: [{ id: 1, title: 'a', author: { name: 'x', age: 30 }, tags: ['t'], links: [] }],
+    })
+    const sent =
+      'title=b&author[name]=y&author.age=31&tags[]=u&tags[]=v&links[1][url]=/2&links[0][url]=/1'
+    const response = await form(m, 'POST', '/posts', sent)
+    expect(response.status).toBe(201)
+    expect(await json(response)).toEqual({
+      title: 'b',
+      author: { name: 'y', age: 31 },
+      tags: ['u', 'v'],
+      links: [{ url: '/1' }, { url: '/2' }],
+      id: 2,
+    })
+    const one = await form(m, 'PATCH', '/posts/2', 'tags[]=only')
+    expect(await json(one)).toMatchObject({ tags: ['only'] })
+  })
+
+  it('refuses a key given both as a value and as an object (422), changing nothing', async () => {
+    const m = await open(PLAIN)
+    const response = await form(m, 'POST', '/posts', 'user=x&user[name]=y')
+    expect(response.status).toBe(422)
+    expect(await json(response)).toEqual({
+      error: 'Request had invalid or missing data.',
+      details: [{ path: 'user[name]', message: 'is given both as a value and as an object' }],
+    })
+    const proto = await form(m, 'POST', '/posts', 'user[__proto__][admin]=1')
+    expect(await json(proto)).toEqual({
+      error: 'Request had invalid or missing data.',
+      details: [{ path: 'user.__proto__', message: 'is a reserved key' }],
+    })
+    expect(m.store.list('posts')).toEqual(PLAIN.posts)
+  })
+})
+
+function multipart(m: Mock, method: string, path: string, data: FormData): Promise<Response> {
+  return Promise.resolve(m.app.request(path, { method, body: data }))
+}
+
+describe('multipart/form-data bodies', () => {
+  it('takes the text fields, typed as a url-encoded form is, nested the same way', async () => {
+    const m = await open(PLAIN)
+    const data = new FormData()
+    data.append('title', 'with a file input left empty')
+    data.append('views', '12')
+    data.append('published', 'on')
+    data.append('tags[]', 'x')
+    data.append('meta[lang]', 'fr')
+    const response = await multipart(m, 'POST', '/posts', data)
+    expect(response.status).toBe(201)
+    expect(response.headers.get('location')).toBe('/posts/2')
+    expect(await json(response)).toEqual({
+      title: 'with a file input left empty',
+      views: 12,
+      published: true,
+      tags: ['x'],
+      meta: { lang: 'fr' },
+      id: 2,
+    })
+    const patch = new FormData()
+    patch.append('age', '41')
+    expect(await json(await multipart(m, 'PATCH', '/profile', patch))).toEqual({
+      name: 'typicode',
+      age: 41,
+      admin: false,
+    })
+  })
+
+  it('leaves out a file input with no file chosen, as a browser sends it', async () => {
+    const m = await open(PLAIN)
+    const part = (disposition: string, text: string) =>
+      `--B\r\nContent-Disposition: form-data; ${disposition}\r\n` +
+      `${disposition.includes('filename') ? 'Content-Type: application/octet-stream\r\n' : ''}\r\n${text}\r\n`
+    const body = `${part('name="title"', 'no cover')}${part('name="cover"; filename=""', '')}--B--\r\n`
+    const response = await send(m, 'POST', '/posts', body, {
+      'Content-Type': 'multipart/form-data; boundary=B',
+    })
+    expect(await json(response)).toEqual({ title: 'no cover', id: 2 })
+  })
+
+  it('refuses a file (422) and a malformed body (400), changing nothing', async () => {
+    const m = await open(PLAIN)
+    const data = new FormData()
+    data.append('title', 'x')
+    data.append('cover', new File(['png'], 'cover.png', { type: 'image/png' }))
+    const file = await multipart(m, 'POST', '/posts', data)
+    expect(file.status).toBe(422)
+    expect(await json(file)).toEqual({
+      error: 'Request had invalid or missing data.',
+      details: [
+        {
+          path: 'cover',
+          message: 'is a file: items hold JSON values, so send its name or URL as text',
+        },
+      ],
+    })
+    const broken = await send(m, 'POST', '/posts', 'title=x', {
       'Content-Type': 'multipart/form-data; boundary=x',
     })
-    expect(multipart.status).toBe(415)
+    expect(broken.status).toBe(400)
+    expect(await json(broken)).toEqual({
+      error: 'This request was not properly formatted. Please send again.',
+      details: [{ path: '', message: 'malformed multipart/form-data body (check its boundary)' }],
+    })
     expect(m.store.list('posts')).toEqual(PLAIN.posts)
   })
 })

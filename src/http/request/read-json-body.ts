@@ -5,18 +5,20 @@ import { FORBIDDEN_KEYS, isJsonObject, type JsonObject, type JsonValue } from '.
 import { childPath, indexPath } from '../../schema/path.ts'
 import { cappedIssues } from '../../validate/capped-issues.ts'
 import { INVALID_BODY } from '../../validate/validate-write.ts'
-import { parseFormBody, type FormFields } from './form-body.ts'
+import { FormConflict, parseFormEntries, type FormFields } from './form-body.ts'
 import { readBodyText } from './read-body.ts'
 import { requestHeader } from './request-header.ts'
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i
 const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded'
+const MULTIPART_MEDIA_TYPE = 'multipart/form-data'
 
 /**
- * Reads a write's body: JSON, or an HTML form (`application/x-www-form-urlencoded`, its values
- * typed by `form`); any other media type is a 415 naming it. JSON must be well-formed (400) and an
- * object (422); either must be free of keys that could reach Object.prototype, of numbers out of
- * range, and not nested too deeply (422). An empty body reads as `{}`.
+ * Reads a write's body: JSON, or an HTML form (`application/x-www-form-urlencoded` or
+ * `multipart/form-data`, its values typed by `form`); any other media type is a 415 naming it.
+ * JSON must be well-formed (400) and an object (422); either must be free of keys that could
+ * reach Object.prototype, of numbers out of range, and not nested too deeply (422). An empty body
+ * reads as `{}`.
  */
 export async function readJsonBody(
   c: Context,
@@ -27,16 +29,25 @@ export async function readJsonBody(
   const contentType = requestHeader(c, 'content-type')
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
   const isForm = mediaType === FORM_MEDIA_TYPE
-  if (mediaType !== '' && !isForm && !JSON_MEDIA_TYPE.test(mediaType)) {
+  const isMultipart = mediaType === MULTIPART_MEDIA_TYPE
+  if (mediaType !== '' && !isForm && !isMultipart && !JSON_MEDIA_TYPE.test(mediaType)) {
     throw new AppError('unsupported_media_type', `The ${mediaType} mediatype is not supported.`)
   }
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   if (text.trim() === '') return {}
   let value: unknown
   try {
-    value = isForm ? parseFormBody(text, form) : JSON.parse(text)
-  } catch {
-    throw malformed(text)
+    if (isMultipart) value = parseFormEntries(await multipartFields(text, contentType ?? ''), form)
+    else if (isForm) value = parseFormEntries(new URLSearchParams(text), form)
+    else value = JSON.parse(text)
+  } catch (error) {
+    if (error instanceof FormConflict) {
+      throw new AppError('invalid_body', INVALID_BODY, {
+        details: [{ path: error.key, message: 'is given both as a value and as an object' }],
+      })
+    }
+    if (error instanceof AppError) throw error
+    throw isMultipart ? malformedMultipart() : malformed(text)
   }
   if (!isJsonObject(value)) {
     throw new AppError('invalid_body', INVALID_BODY, {
@@ -50,6 +61,37 @@ export async function readJsonBody(
     })
   }
   return value
+}
+
+/**
+ * The text fields of a multipart body. An empty file input (no file chosen: no name, no bytes) is
+ * left out, as browsers leave out an unticked checkbox; a file is a 422, since items hold JSON.
+ */
+async function multipartFields(text: string, contentType: string): Promise<[string, string][]> {
+  const data = await new Response(text, { headers: { 'Content-Type': contentType } }).formData()
+  const fields: [string, string][] = []
+  const files: Issue[] = []
+  for (const [key, value] of data) {
+    if (typeof value === 'string') fields.push([key, value])
+    else if (value.name !== '' || value.size > 0) {
+      const message = 'is a file: items hold JSON values, so send its name or URL as text'
+      files.push({ path: key, message })
+    }
+  }
+  if (files.length > 0) {
+    throw new AppError('invalid_body', INVALID_BODY, { details: cappedIssues(files) })
+  }
+  return fields
+}
+
+function malformedMultipart(): AppError {
+  return new AppError(
+    'bad_request',
+    'This request was not properly formatted. Please send again.',
+    {
+      details: [{ path: '', message: 'malformed multipart/form-data body (check its boundary)' }],
+    },
+  )
 }
 
 /** A 400 saying where and why, found by scanning (the engine's wording differs between versions). */
