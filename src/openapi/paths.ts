@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json.ts'
+import { isJsonObject, type JsonObject } from '../json.ts'
 import type { OwnRouteName } from '../routes/own-routes.ts'
 import { routeTable } from '../routes/route-table.ts'
 import { ref } from './components.ts'
@@ -9,7 +9,7 @@ import { NOT_MODIFIED, errorResponses, headerRef, jsonContent } from './response
 import { pathParameters } from './route-parameters.ts'
 import { EVERY_ROUTE, parameterRef } from './shared-parameters.ts'
 
-/** The tag of fauxrest's own routes; resource names cannot start with `_`, so it never clashes. */
+/** The tag of fauxrest's own routes; no resource may be named so (db-resource-name.ts). */
 export const SERVER_TAG = '_fauxrest'
 
 const RESET_DONE: JsonObject = {
@@ -78,7 +78,10 @@ export function buildPaths(context: BuildContext): JsonObject {
   }
   for (const route of table.own) {
     const operations = OWN_OPERATIONS[route.name]
-    if (operations !== undefined) paths[route.path] = operations(context)
+    // A plain db's resource `db`: GET /db is the whole database, POST /db still the resource's
+    const resource = paths[route.path]
+    const shared = isJsonObject(resource) ? resource : {}
+    if (operations !== undefined) paths[route.path] = { ...shared, ...operations(context) }
   }
   return paths
 }

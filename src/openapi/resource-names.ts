@@ -1,9 +1,13 @@
 import { singularize } from '../schema/singularize.ts'
 import type { Schema } from '../schema/types.ts'
 
-/** `user-profile` -> `UserProfile`; a leading digit gets a `Resource` prefix. */
+/**
+ * `user-profile` -> `UserProfile`, `Übersicht` -> `Ubersicht` (OpenAPI component names are ASCII);
+ * a leading digit gets a `Resource` prefix.
+ */
 export function pascalCase(name: string): string {
-  const words = name.split(/[^A-Za-z0-9]+/).filter((word) => word !== '')
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  const words = ascii.split(/[^A-Za-z0-9]+/).filter((word) => word !== '')
   const joined = words.map(capitalize).join('')
   if (joined === '') return 'Resource'
   return /^[0-9]/.test(joined) ? `Resource${joined}` : joined

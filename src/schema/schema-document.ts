@@ -42,5 +42,13 @@ export function schemaFromDocument(
   }
   checkPlainDb(document, name, options.idKey)
   const data = reading.copy ? structuredClone(document) : document
-  return { schema: schemaFromData(data, options), plainData: data }
+  const schema = schemaFromData(data, options)
+  // As in json-server: GET /db is the whole database, and the rest of /db is the resource.
+  const warnings = schema.resources.has('db')
+    ? [
+        '"db": GET /db answers the whole database (the resource is its "db" key), as in json-server; ' +
+          'the resource\'s items are at /db/:id, and POST /db adds one',
+      ]
+    : undefined
+  return { schema, plainData: data, ...(warnings === undefined ? {} : { warnings }) }
 }

@@ -11,7 +11,7 @@ import {
 } from '../json.ts'
 import { DEFAULT_SEED } from './keys.ts'
 import { childPath, indexPath } from './path.ts'
-import { resourceNameProblem } from './resource-name.ts'
+import { dbResourceNameProblem } from './db-resource-name.ts'
 import { singularize } from './singularize.ts'
 import {
   DEFAULT_FOREIGN_KEY_SUFFIX,
@@ -58,12 +58,16 @@ export function checkPlainDb(
       `${file}: ${JSON.stringify(slashed)} cannot be a resource name: "/" is not allowed in one (map a deeper path with a routes file)`,
     )
   }
+  for (const name of Object.keys(value)) {
+    const problem = name === SCHEMA_KEY ? undefined : dbResourceNameProblem(name)
+    if (problem !== undefined) {
+      throw new UserError(`${file}: ${JSON.stringify(name)} ${problem}`)
+    }
+  }
   for (const [name, resource] of Object.entries(value)) {
     if (name === SCHEMA_KEY) continue
     const path = childPath('', name)
-    const problem = resourceNameProblem(name)
-    if (problem !== undefined) issues.push({ path, message: problem })
-    else if (Array.isArray(resource)) issues.push(...rowIssues(resource, path, idKey))
+    if (Array.isArray(resource)) issues.push(...rowIssues(resource, path, idKey))
     else if (!isJsonObject(resource)) {
       const message = 'must be an array (plural resource) or an object (singular resource)'
       issues.push({ path, message })
