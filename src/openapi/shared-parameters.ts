@@ -49,6 +49,14 @@ export const SHARED_PARAMETERS: JsonObject = {
     NON_NEGATIVE,
   ),
   _end: queryParameter('_end', 'Index after the last item of a slice.', NON_NEGATIVE),
+  _where: {
+    name: '_where',
+    in: 'query',
+    required: false,
+    description:
+      'json-server 1.0 JSON filter, in place of the filter parameters: `{"views": {"gt": 10}}`, nested objects for deep fields, `or` for alternatives.',
+    content: { 'application/json': { schema: { type: 'object' } } },
+  },
   _delay: queryParameter('_delay', 'Delay this answer by this many milliseconds.', NON_NEGATIVE),
   _status: queryParameter(
     '_status',
@@ -99,4 +107,5 @@ export const LIST_SHARED: readonly JsonObject[] = [
   parameterRef('_per_page'),
   parameterRef('_start'),
   parameterRef('_end'),
+  parameterRef('_where'),
 ]

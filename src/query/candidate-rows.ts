@@ -3,7 +3,7 @@ import { compileFilter, type RowTest } from './filter.ts'
 import { getPath, hasPath } from './get-path.ts'
 import type { Lookups } from './lookups.ts'
 import { containsText } from './search.ts'
-import type { Filter, ListQuery, Scope } from './types.ts'
+import type { Filter, ListQuery, Scope, WhereBranch } from './types.ts'
 
 /**
  * The rows to test and the tests to run. Rows come from the smallest index set among the scope and
@@ -42,6 +42,10 @@ export function candidateRows(
       tests.push(compileFilter(filter))
     }
   }
+  for (const group of query.or ?? []) {
+    const branches = group.map(compileBranch)
+    tests.push((row) => branches.some((test) => test(row)))
+  }
   const { search } = query
   if (search !== undefined) tests.push((row) => containsText(row, search.text, search.skip))
   return { rows, tests }
@@ -57,6 +61,16 @@ function isPresent(
 ): boolean {
   const has = (row: Row): boolean => hasPath(row, filter.path)
   return rows.some(has) || (fromIndex && lookups.rows(resource).some(has))
+}
+
+// A `_where` branch: its filters and its own `or` groups all hold.
+function compileBranch(branch: WhereBranch): RowTest {
+  const tests = branch.filters.map(compileFilter)
+  for (const group of branch.or) {
+    const branches = group.map(compileBranch)
+    tests.push((row) => branches.some((test) => test(row)))
+  }
+  return (row) => tests.every((test) => test(row))
 }
 
 function scopeTest(field: string, value: string): RowTest {

@@ -3,6 +3,7 @@ import type { ResourceSpec, Schema } from '../schema/types.ts'
 import { isInvalid } from './coerce.ts'
 import { parseFilter, type FilterContext } from './parse-filter.ts'
 import { parseShape } from './parse-shape.ts'
+import { parseWhere } from './parse-where.ts'
 import { parseSort } from './parse-sort.ts'
 import { parseWindow } from './parse-window.ts'
 import { queryError } from './query-error.ts'
@@ -25,6 +26,7 @@ export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   '_embed',
   '_expand',
   '_select',
+  '_where',
 ])
 
 /**
@@ -45,6 +47,10 @@ export function parseListQuery(
     if (isInvalid(filter)) issues.push({ path: key, message: filter.error })
     else if (filter !== undefined) filters.push(filter)
   }
+  // json-server 1.0: a `_where` filter takes the place of the filter parameters.
+  const whereText = params.get('_where')
+  const where = whereText === null ? undefined : parseWhere(whereText, ctx)
+  if (isInvalid(where)) issues.push({ path: '_where', message: where.error })
   const sort = parseSort(params, ctx, issues)
   const window = parseWindow(params, issues)
   const shape = parseShape(params, resource, schema, issues)
@@ -52,6 +58,9 @@ export function parseListQuery(
   // Only the first q counts, as in json-server 0.17.
   const q = params.get('q')
   const search = q ? { text: q.toLowerCase(), skip: searchSkips(resource, ctx) } : undefined
+  if (where !== undefined && !isInvalid(where)) {
+    return { filters: where.filters, or: where.or, search, sort, window, ...shape }
+  }
   return { filters, search, sort, window, ...shape }
 }
 

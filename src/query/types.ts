@@ -72,8 +72,19 @@ export type ItemQuery = {
   readonly select: readonly string[] | undefined
 }
 
+/**
+ * `_where` (json-server 1.0): every filter holds, and for each `or` group one of its branches
+ * does (a branch may hold groups of its own).
+ */
+export type WhereBranch = {
+  readonly filters: readonly Filter[]
+  readonly or: readonly (readonly WhereBranch[])[]
+}
+
 export type ListQuery = ItemQuery & {
   readonly filters: readonly Filter[]
+  /** `_where`'s `or` groups: a row passes when one branch of each group matches. */
+  readonly or?: readonly (readonly WhereBranch[])[] | undefined
   /** Full-text search (`q`); undefined when absent or empty. */
   readonly search: Search | undefined
   readonly sort: readonly SortKey[]

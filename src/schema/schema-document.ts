@@ -47,7 +47,7 @@ export function schemaFromDocument(
   const warnings = schema.resources.has('db')
     ? [
         '"db": GET /db answers the whole database (the resource is its "db" key), as in json-server; ' +
-          'the resource\'s items are at /db/:id, and POST /db adds one',
+          "the resource's items are at /db/:id, and POST /db adds one",
       ]
     : undefined
   return { schema, plainData: data, ...(warnings === undefined ? {} : { warnings }) }

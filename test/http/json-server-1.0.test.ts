@@ -96,6 +96,18 @@ describe('json-server 1.0 app.test.ts: createApp', () => {
     }).toEqual({ status: answered, allow: allow ?? null, body })
   })
 
+  it('GET /posts?_where=... uses JSON query', async () => {
+    const where = encodeURIComponent(JSON.stringify({ title: { eq: 'foo' } }))
+    const response = await send(mock, 'GET', `/posts?_where=${where}`)
+    expect([response.status, await json(response)]).toEqual([200, [{ id: '1', title: 'foo' }]])
+  })
+
+  it('GET /posts?_where=... overrides query params', async () => {
+    const where = encodeURIComponent(JSON.stringify({ title: { eq: 'foo' } }))
+    const response = await send(mock, 'GET', `/posts?title:eq=bar&_where=${where}`)
+    expect([response.status, await json(response)]).toEqual([200, [{ id: '1', title: 'foo' }]])
+  })
+
   it.each([
     ['POST', '/posts', [{ title: 'foo' }], 'an array'],
     ['PATCH', '/posts/1', 'hello', 'a string'],
@@ -161,10 +173,10 @@ describe('json-server 1.0 service.test.ts, over HTTP', () => {
     expect(await get(path)).toEqual(answer)
   })
 
+  const where = (value: object) => `/posts?_where=${encodeURIComponent(JSON.stringify(value))}`
   it.each([
     ['/posts?title:eq=b', [post2]],
-    // `_where={"author":{"name":{"eq":"bar"}}}` in 1.0; the same filter as a parameter here
-    ['/posts?author.name:eq=bar', [post2]],
+    [where({ author: { name: { eq: 'bar' } } }), [post2]],
     ['/posts?_sort=-views', [post3, post2, post1]],
     [
       '/posts?_page=2&_per_page=2',

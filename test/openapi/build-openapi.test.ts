@@ -194,6 +194,7 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       '$_per_page',
       '$_start',
       '$_end',
+      '$_where',
       '_embed',
       '_expand',
       '_select',
