@@ -230,3 +230,26 @@ describe('base with a front end and a routes file', () => {
     )
   })
 })
+
+describe('base with auth and with fauxrest/app', () => {
+  it('registers under the prefix, with its Location, and guards under it', async () => {
+    const mock = await memoryMock({ schema: { users: [], posts: [] }, auth: true, base: '/api' })
+    const registered = await send(mock, 'POST', '/api/register', {
+      email: 'ann@example.com',
+      password: 'secret-password',
+    })
+    expect(registered.status).toBe(201)
+    expect(registered.headers.get('Location')).toBe('/api/users/1')
+    expect((await send(mock, 'POST', '/register', {})).status).toBe(404)
+    await mock.close()
+  })
+
+  it('createApp takes base too', async () => {
+    const { createApp, createMemoryStore, parseSchema } = await import('../../src/app.ts')
+    const schema = parseSchema(db())
+    const app = createApp({ schema, store: await createMemoryStore({ schema }), base: '/v2/' })
+    const response = await app.request('/v2/posts/1')
+    expect([response.status, await json(response)]).toEqual([200, posts[0]])
+    expect((await app.request('/posts/1')).status).toBe(404)
+  })
+})

@@ -102,6 +102,21 @@ describe('--static files', () => {
     expect(((await json(homeJson)) as { name: string }).name).toBe('fauxrest')
   })
 
+  it("refuses other methods at the front end's / with 405 and Allow (json-server: 404)", async () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) {
+      const response = await send(mock, method, '/', {})
+      expect(response.status).toBe(405)
+      expect(response.headers.get('Allow')).toBe('GET, HEAD, OPTIONS')
+      expect(await json(response)).toEqual({
+        error: `${method} is not allowed here. Allowed: GET, HEAD, OPTIONS.`,
+      })
+    }
+    const options = await send(mock, 'OPTIONS', '/')
+    expect([options.status, options.headers.get('Allow')]).toEqual([204, 'GET, HEAD, OPTIONS'])
+    const home = await send(mock, 'POST', '/_fauxrest', {})
+    expect([home.status, home.headers.get('Allow')]).toEqual([405, 'GET, HEAD, OPTIONS'])
+  })
+
   it('leaves resource paths to the resources', async () => {
     const posts = await send(mock, 'GET', '/posts')
     expect(((await json(posts)) as unknown[]).length).toBe(100)
