@@ -8,6 +8,7 @@ import { loadSchema } from '../node/load-schema.ts'
 import { loadRoutesFile } from '../node/load-routes.ts'
 import { loadMiddlewares } from '../node/load-middlewares.ts'
 import { RouteRules } from '../rewrite/route-rules.ts'
+import { prefixStrippers } from '../rewrite/prefix-strippers.ts'
 import type { RoutesFile } from '../rewrite/routes-file.ts'
 import { resolveAuth } from '../auth/resolve-auth.ts'
 import type { Schema } from '../schema/types.ts'
@@ -62,6 +63,9 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   const routesFile = flags.routes === undefined ? undefined : resolve(io.cwd, flags.routes)
   const routes =
     routesFile === undefined ? undefined : new RouteRules(await loadRoutesFile(routesFile))
+  for (const warning of prefixStrippers(routes?.current.rules ?? {}, flags.base)) {
+    io.err(`fauxrest: warning: ${flags.routes ?? ''}: ${warning}\n`)
+  }
   const options: Omit<MockOptions, 'schema'> = {
     db,
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
