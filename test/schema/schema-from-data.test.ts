@@ -72,6 +72,10 @@ describe('checkPlainDb', () => {
       'db.json: "_events" is fauxrest\'s own route /_events: rename the resource (say to "my-_events"), and keep its old URLs with a routes file: {"/_events": "/my-_events", "/_events/*": "/my-_events/$1"}',
     ],
     [
+      '_sessions',
+      'db.json: "_sessions" is fauxrest\'s own route /_sessions: rename the resource (say to "my-_sessions"), and keep its old URLs with a routes file: {"/_sessions": "/my-_sessions", "/_sessions/*": "/my-_sessions/$1"}',
+    ],
+    [
       '..',
       'db.json: ".." cannot be a resource name: URLs drop "." and ".." segments, so no request can reach it; rename it',
     ],
