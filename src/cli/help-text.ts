@@ -25,6 +25,8 @@ const SERVE = `fauxrest [serve] <file> [options]
 <file> is a schema (a JSON object with "resources"), a plain json-server style database
 (top-level arrays and objects), which is served schemaless and written back to the same file, or
 an OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML), served in its own paths and shapes.
+As in json-server it may also be a JavaScript module returning a database, or an http(s):// URL
+of one (read once, served in memory unless --db names a file).
 
 Options
   -p, --port N            port; 0 picks a free one                       (3000)

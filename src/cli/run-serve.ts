@@ -5,6 +5,7 @@ import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { serveFetch, type Listening } from '../node/serve-fetch.ts'
 import { openMock, withGuards, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
+import { isDbSource, loadDbSource } from '../node/load-db-source.ts'
 import { loadRoutesFile } from '../node/load-routes.ts'
 import { loadMiddlewares } from '../node/load-middlewares.ts'
 import { RouteRules } from '../rewrite/route-rules.ts'
@@ -28,30 +29,33 @@ type ServeCommand = Extract<CliCommand, { command: 'serve' }>
 export async function runServe(command: ServeCommand, io: CliIo): Promise<number> {
   const { file, flags, reading } = command
   const path = resolve(io.cwd, file)
-  if (await createStarterDb(path, file)) {
+  // json-server's other sources, a JavaScript module or a URL, are read once, at start
+  const source = isDbSource(file)
+  if (!source && (await createStarterDb(path, file))) {
     io.out(
       `fauxrest: ${file} did not exist: created it with a starter dataset (posts, comments, profile)\n`,
     )
   }
   const catalog = createFakerCatalog()
-  const loaded = await loadSchema(path, catalog, reading)
+  const loaded = source
+    ? await loadSchema(await loadDbSource(file, io.cwd), catalog, reading, file)
+    : await loadSchema(path, catalog, reading)
   for (const warning of loaded.warnings ?? []) io.err(`fauxrest: warning: ${file}: ${warning}\n`)
   const plain = loaded.plainData !== undefined
-  if (plain && flags.db !== undefined) {
+  if (plain && !source && flags.db !== undefined) {
     throw new UserError(
       `--db applies to schemas: ${file} is a plain database, served and written back as it is`,
     )
   }
-  if (plain && flags.reset) {
+  if (plain && !source && flags.reset) {
     throw new UserError(
       `--reset needs a schema: ${file} is a plain database with nothing to regenerate from`,
     )
   }
-  const db = plain
-    ? path
-    : flags.db === ':memory:'
-      ? ':memory:'
-      : resolve(io.cwd, flags.db ?? 'db.json')
+  const db = databaseOf(plain && !source ? path : flags.db, plain, io.cwd)
+  if (source && flags.watch) {
+    io.err(`fauxrest: warning: --watch does not reload ${file}: it is read once, at start\n`)
+  }
   const publicDir = resolve(io.cwd, 'public')
   const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
   if (flags.staticDir !== undefined && !isFolder(resolve(io.cwd, flags.staticDir))) {
@@ -97,7 +101,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   const warn = (error: unknown, keeping: string): void =>
     io.err(withKeeping(formatError(error), keeping))
   try {
-    if (flags.watch) {
+    if (flags.watch && !source) {
       live = await watchMock(mock, loaded, {
         schemaFile: path,
         dbFile: db === ':memory:' ? undefined : db,
@@ -156,6 +160,15 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
 function withKeeping(message: string, keeping: string): string {
   const [first = '', ...rest] = message.split('\n')
   return [`${first} (keeping ${keeping})`, ...rest].join('\n')
+}
+
+/**
+ * The database file: a plain db file is its own; a schema's is `--db` or `./db.json`; a plain db
+ * read from a module or a URL is kept in memory unless `--db` names a file.
+ */
+function databaseOf(given: string | undefined, plain: boolean, cwd: string): string {
+  if (given === ':memory:' || (given === undefined && plain)) return ':memory:'
+  return resolve(cwd, given ?? 'db.json')
 }
 
 function isFolder(path: string): boolean {

@@ -22,16 +22,17 @@ export async function loadSchemaFile(
 
 /**
  * Loads a schema from a file path or from an already parsed document (a schema or a plain db;
- * a plain db object is copied, never changed).
+ * a plain db object is copied, never changed); `name` names a parsed document in messages.
  */
 export async function loadSchema(
   source: unknown,
   catalog: FakerCatalog,
   options: SchemaOptions = {},
+  name = 'schema',
 ): Promise<LoadedSchema> {
   if (typeof source === 'string') return loadSchemaFile(source, catalog, options)
   if (isOpenApiSource(source)) {
-    return loadOpenApi(source as Record<string, unknown>, 'schema', catalog, options)
+    return loadOpenApi(source as Record<string, unknown>, name, catalog, options)
   }
-  return schemaFromDocument(source, 'schema', { catalog, options, copy: true })
+  return schemaFromDocument(source, name, { catalog, options, copy: true })
 }

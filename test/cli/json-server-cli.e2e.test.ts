@@ -2,6 +2,8 @@
 // the same files and flags. Its middleware fixtures are written as Hono middleware (fauxrest runs
 // no Express middleware); what fauxrest does not do, or answers differently on purpose, is said
 // case by case and listed in the README's "Compared with json-server".
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -27,8 +29,14 @@ async function files(): Promise<{ db: string; routes: string }> {
   await writeFile(db, JSON.stringify(DB))
   await writeFile(routes, JSON.stringify({ '/blog/*': '/$1' }))
   for (const [name, text] of Object.entries(MIDDLEWARES)) await writeFile(join(dir, name), text)
+  await writeFile(join(dir, 'seed.js'), SEED_MODULE)
+  await writeFile(join(dir, 'seed.cjs'), SEED_MODULE)
   return { db, routes }
 }
+
+// json-server's __fixtures__/seed.js and seed.cjs: a function returning the db (shorter posts).
+const SEED = { posts: [1, 2, 3, 4, 5, 6].map((id) => ({ id, content: `post ${id}` })) }
+const SEED_MODULE = `module.exports = function () {\n  return ${JSON.stringify(SEED)}\n}\n`
 
 async function start(...args: string[]) {
   await files()
@@ -110,14 +118,14 @@ describe('json-server CLI: other flags', () => {
   })
 
   it('--no-cors=true sends no Access-Control-Allow-Origin', async () => {
-    const { url } = await start('db.json', '--no-cors=true')
+    const { url } = await start('seed.js', '--no-cors=true')
     const response = await fetch(`${url}/posts`, { headers: { Origin: 'http://example.com' } })
     expect(response.status).toBe(200)
     expect(response.headers.has('access-control-allow-origin')).toBe(false)
   })
 
   it('--no-gzip=true sets no Content-Encoding', async () => {
-    const { url } = await start('db.json', '--no-gzip=true')
+    const { url } = await start('seed.js', '--no-gzip=true')
     const response = await fetch(`${url}/posts`, { headers: { 'Accept-Encoding': 'gzip' } })
     expect(response.status).toBe(200)
     expect(response.headers.has('content-encoding')).toBe(false)
@@ -151,5 +159,78 @@ describe('json-server CLI: db files', () => {
     await writeFile(join(sandbox.dir(), 'db-error.json'), JSON.stringify({ 'a/b': [] }))
     const { code } = await runCli(['db-error.json', '--port', '0'], sandbox.dir())
     expect(code).toBe(1)
+  })
+})
+
+describe('json-server CLI: seed.js, seed.cjs, remote db', () => {
+  it.each(['seed.js', 'seed.cjs'])('serves the db %s returns, in memory', async (file) => {
+    const { url } = await start(file)
+    expect(await (await fetch(`${url}/posts`)).json()).toEqual(SEED.posts)
+    const created = await fetch(`${url}/posts`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ content: 'new' }),
+    })
+    expect(await created.json()).toEqual({ content: 'new', id: 7 })
+    expect(await readFile(join(sandbox.dir(), file), 'utf8')).toBe(SEED_MODULE)
+  })
+
+  it('serves an ES module exporting an async function, and keeps its data in --db', async () => {
+    await writeFile(
+      join(sandbox.dir(), 'seed.mjs'),
+      'export default async () => ({ users: [{ id: 1, joined: new Date(0) }] })\n',
+    )
+    const { url } = await start('seed.mjs', '--db', 'kept.json')
+    expect(await (await fetch(`${url}/users/1`)).json()).toEqual({
+      id: 1,
+      joined: '1970-01-01T00:00:00.000Z',
+    })
+    await eventually(async () => {
+      const text = await readFile(join(sandbox.dir(), 'kept.json'), 'utf8').catch(() => '')
+      return text.includes('1970-01-01') ? true : undefined
+    }, 'kept.json')
+  })
+
+  it('serves a db fetched from a URL', async () => {
+    const server = createServer((_, response) => {
+      response.setHeader('Content-Type', 'application/json')
+      response.end(JSON.stringify(DB))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      // 127.1 is 127.0.0.1 (the banner names the source, and the server's own URL is the other)
+      const { url } = await start(`http://127.1:${port}/db`)
+      expect(await (await fetch(`${url}/comments`)).json()).toEqual(DB.comments)
+    } finally {
+      server.close()
+    }
+  })
+
+  it('refuses a module that fails, or a URL that does not answer a db, in one line', async () => {
+    await writeFile(
+      join(sandbox.dir(), 'broken.js'),
+      "module.exports = () => { throw new Error('no data') }\n",
+    )
+    const broken = await runCli(['broken.js', '--port', '0'], sandbox.dir())
+    expect([broken.code, broken.stderr]).toEqual([
+      1,
+      'fauxrest: broken.js: its function failed: no data\n',
+    ])
+    const server = createServer((_, response) => {
+      response.statusCode = 404
+      response.end('{}')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const missing = await runCli([`http://127.0.0.1:${port}/db`, '--port', '0'], sandbox.dir())
+      expect([missing.code, missing.stderr]).toEqual([
+        1,
+        `fauxrest: cannot fetch http://127.0.0.1:${port}/db: it answered 404\n`,
+      ])
+    } finally {
+      server.close()
+    }
   })
 })
