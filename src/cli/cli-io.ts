@@ -8,6 +8,8 @@ export type CliIo = {
   readonly cwd: string
   /** Resolves with the signal's name when the user asks the server to stop (SIGINT, SIGTERM). */
   readonly stopRequested: () => Promise<string>
+  /** Calls `onLine` with each line typed on standard input; returns how to stop listening. */
+  readonly lines?: (onLine: (line: string) => void) => () => void
 }
 
 export function processIo(): CliIo {
@@ -28,5 +30,29 @@ export function processIo(): CliIo {
         process.on('SIGINT', stop)
         process.on('SIGTERM', stop)
       }),
+    lines: stdinLines,
+  }
+}
+
+// Started with no standard input (nohup): nothing can be typed, and that is fine.
+function ignoreStdinError(): void {}
+
+function stdinLines(onLine: (line: string) => void): () => void {
+  const stdin = process.stdin
+  let pending = ''
+  const onData = (chunk: string): void => {
+    pending += chunk
+    for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n')) {
+      onLine(pending.slice(0, end).replace(/\r$/, ''))
+      pending = pending.slice(end + 1)
+    }
+  }
+  stdin.setEncoding('utf8')
+  stdin.on('data', onData)
+  stdin.on('error', ignoreStdinError)
+  return () => {
+    stdin.off('data', onData)
+    stdin.off('error', ignoreStdinError)
+    stdin.pause()
   }
 }

@@ -47,6 +47,7 @@ Options
   -i, --id NAME           the field that identifies items, as json-server  (id)
   -r, --routes FILE       json-server's routes file: URL rewrites, applied first
   -m, --middlewares FILE… Hono middleware modules, run in order before the router
+  -S, --snapshots DIR     where s + Enter saves a snapshot of the database      (.)
       --foreignKeySuffix SUFFIX, --fks SUFFIX
                           how a plain db names references: Id (postId) or _id (post_id)
       --auth              json-server-auth: POST /register and /login, bearer tokens,

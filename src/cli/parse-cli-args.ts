@@ -33,6 +33,8 @@ export type ServeFlags = {
   readonly bodyLimit: number
   /** json-server's routes file (`--routes`). */
   readonly routes: string | undefined
+  /** Where `s` + Enter saves snapshots of the database (json-server's `--snapshots`). */
+  readonly snapshots: string
   /** The prefix of every route (`--base /api`), normalised; `''` for none. */
   readonly base: string
   /** Module files of Hono middleware, run in order before the router. */
@@ -109,6 +111,7 @@ const OPTIONS = {
   'body-limit': { type: 'string' },
   routes: { type: 'string', short: 'r' },
   base: { type: 'string' },
+  snapshots: { type: 'string', short: 'S' },
   middlewares: { type: 'string', short: 'm', multiple: true },
   auth: { type: 'boolean' },
   'jwt-secret': { type: 'string' },
@@ -144,6 +147,7 @@ const SERVE_ONLY = [
   'body-limit',
   'routes',
   'base',
+  'snapshots',
   'middlewares',
   'auth',
   'jwt-secret',
@@ -290,6 +294,7 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
         : integer('--body-limit', values['body-limit'], 1),
     routes: values.routes,
     base: values.base === undefined ? '' : parseBasePath(values.base),
+    snapshots: values.snapshots ?? '.',
     middlewares: values.middlewares ?? [],
     auth: values.auth === true,
     jwtSecret: values['jwt-secret'],

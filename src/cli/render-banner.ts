@@ -17,6 +17,8 @@ export type BannerInfo = {
   readonly db: string
   readonly url: string
   readonly color: boolean
+  /** Where `s` + Enter saves a snapshot of the database; `undefined` when it cannot be typed. */
+  readonly snapshots?: string | undefined
   /** A routes file's rules (`--routes`), listed as json-server lists them. */
   readonly rules?: JsonObject | undefined
 }
@@ -49,6 +51,11 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     `  ${ownRoutes(mock.schema, mock.options.base, mock.homePath)}`,
     ...authLines(mock),
     ...(modes.length > 0 ? [`  Modes: ${modes.join(', ')}`] : []),
+    ...(info.snapshots === undefined
+      ? []
+      : [
+          paint('dim', `  Type s + Enter to save a snapshot of the database in ${info.snapshots}.`),
+        ]),
     paint('dim', '  Press Ctrl+C to stop.'),
     '',
   ].join('\n')

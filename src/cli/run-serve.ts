@@ -21,6 +21,7 @@ import { formatError } from './format-error.ts'
 import type { CliCommand, ServeFlags } from './parse-cli-args.ts'
 import { progressBar } from './progress-bar.ts'
 import { renderBanner } from './render-banner.ts'
+import { snapshotsOnRequest } from './snapshots.ts'
 import { createStarterDb } from './starter-db.ts'
 import { VERSION } from './version.ts'
 
@@ -63,6 +64,8 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     const hint = /^\d+$/.test(flags.staticDir) ? ' (-s is --static; the seed is --seed)' : ''
     throw new UserError(`--static ${flags.staticDir}: no such folder${hint}`)
   }
+  const snapshotDir = resolve(io.cwd, flags.snapshots)
+  if (!isFolder(snapshotDir)) throw new UserError(`--snapshots ${flags.snapshots}: no such folder`)
   const bar = io.interactive ? progressBar(io.err) : undefined
   const routesFile = flags.routes === undefined ? undefined : resolve(io.cwd, flags.routes)
   const routes =
@@ -145,10 +148,15 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
       url: server.url,
       color: io.color,
       rules: routes?.current.rules,
+      snapshots: io.lines === undefined ? undefined : shown(snapshotDir) || '.',
     }),
+  )
+  const stopSnapshots = snapshotsOnRequest(io, snapshotDir, () =>
+    (live?.current() ?? mock).store.data(),
   )
   const signal = await io.stopRequested()
   io.err(`fauxrest: ${signal} received, finishing requests in flight and saving…\n`)
+  await stopSnapshots()
   routesWatch?.close()
   // Event streams never end by themselves: they end once the writes under way are saved and sent.
   await Promise.all([server.close(), (live?.current() ?? mock).endStreams()])

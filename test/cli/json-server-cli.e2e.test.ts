@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net'
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cliSandbox, runCli } from '../cli-process.ts'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { readdir } from 'node:fs/promises'
+import { BIN, cliSandbox, runCli } from '../cli-process.ts'
 import { eventually } from '../watch/eventually.ts'
 
 const sandbox = cliSandbox()
@@ -231,6 +234,44 @@ describe('json-server CLI: seed.js, seed.cjs, remote db', () => {
       ])
     } finally {
       server.close()
+    }
+  })
+})
+
+describe('json-server CLI: db.json -s public -S snapshots', () => {
+  it('serves the folder, and saves a snapshot on s + Enter, then stops cleanly', async () => {
+    await files()
+    const dir = sandbox.dir()
+    await mkdir(join(dir, 'public-fixture'))
+    await writeFile(join(dir, 'public-fixture', 'index.html'), 'Hello')
+    await mkdir(join(dir, 'snapshots'))
+    const args = ['db.json', '-s', 'public-fixture', '-S', 'snapshots', '--port', '0', '--quiet']
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    })
+    let output = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    try {
+      const url = await eventually(
+        async () => /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0],
+        'the banner',
+      )
+      expect(await (await fetch(`${url}/`)).text()).toBe('Hello')
+      child.stdin.write('s\n')
+      await eventually(
+        async () => (output.includes('saved a snapshot') ? true : undefined),
+        'the snapshot line',
+      )
+      const saved = await readdir(join(dir, 'snapshots'))
+      expect(saved).toHaveLength(1)
+      expect(JSON.parse(await readFile(join(dir, 'snapshots', saved[0] ?? ''), 'utf8'))).toEqual(DB)
+    } finally {
+      const exited = once(child, 'exit')
+      child.kill('SIGTERM')
+      expect(((await exited) as [number | null])[0]).toBe(0)
     }
   })
 })
