@@ -5,8 +5,15 @@ import { tempDir } from './helpers.ts'
 
 export type CliRun = { code: number; out: string; err: string }
 
-/** Runs a command in-process in `cwd`, with what it prints captured (no colour, no terminal). */
-export async function runMain(cwd: string, argv: readonly string[]): Promise<CliRun> {
+/**
+ * Runs a command in-process in `cwd`, with what it prints captured (no colour, no terminal);
+ * `typed` lines are read from standard input as soon as the command listens for them.
+ */
+export async function runMain(
+  cwd: string,
+  argv: readonly string[],
+  typed?: readonly string[],
+): Promise<CliRun> {
   let out = ''
   let err = ''
   const io: CliIo = {
@@ -16,6 +23,14 @@ export async function runMain(cwd: string, argv: readonly string[]): Promise<Cli
     interactive: false,
     cwd,
     stopRequested: () => Promise.resolve('SIGTERM'),
+    ...(typed === undefined
+      ? {}
+      : {
+          lines: (onLine: (line: string) => void) => {
+            for (const line of typed) onLine(line)
+            return () => undefined
+          },
+        }),
   }
   const code = await main(argv, io)
   return { code, out, err }

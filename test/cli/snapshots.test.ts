@@ -1,32 +1,15 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../../src/cli/cli-io.ts'
-import { main } from '../../src/cli/main.ts'
-import { cliInTempDir } from '../cli-main.ts'
+import { cliInTempDir, runMain } from '../cli-main.ts'
 
 const { dir, run } = cliInTempDir()
 const DB = { posts: [{ id: 1, title: 'kept' }] }
 
-// json-server's `-S DIR` and `s` + Enter (its CLI test "should save a snapshot in snapshots dir").
-async function serveTyping(lines: string[], ...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    color: false,
-    interactive: false,
-    cwd: dir.path,
-    // Everything is typed at once; the server stops once the typing is read.
-    stopRequested: () => Promise.resolve('SIGTERM'),
-    lines: (onLine) => {
-      for (const line of lines) onLine(line)
-      return () => undefined
-    },
-  }
-  const code = await main(['db.json', '--port', '0', '--quiet', ...argv], io)
-  return { code, out, err }
+// json-server's `-S DIR` and `s` + Enter (its CLI test "should save a snapshot in snapshots dir"):
+// everything is typed at once, and the server stops once the typing is read.
+function serveTyping(lines: string[], ...argv: string[]) {
+  return runMain(dir.path, ['db.json', '--port', '0', '--quiet', ...argv], lines)
 }
 
 describe('snapshots (-S DIR, s + Enter)', () => {
