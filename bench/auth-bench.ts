@@ -3,7 +3,8 @@
 // needs it. Ratios are against the anonymous request, measured in the same run.
 import { sign } from 'hono/jwt'
 import type { BenchOptions } from './bench-options.ts'
-import { median, type Sample } from './bench-results.ts'
+import type { Sample } from './load-types.ts'
+import { median } from './median.ts'
 import type { LoadClient } from './load-client.ts'
 import { measure } from './measure-load.ts'
 import type { Scenario } from './scenarios.ts'

@@ -2,22 +2,9 @@ import type { AuthResults } from './auth-bench.ts'
 import type { BenchOptions } from './bench-options.ts'
 import type { WriteCount } from './count-writes.ts'
 import type { FeedResults } from './feed-bench.ts'
-import type { LoadResult } from './load-types.ts'
+import type { Sample } from './load-types.ts'
 import type { ScenarioName } from './scenarios.ts'
 import type { ServerName } from './server-process.ts'
-
-/** One measured load run on one server, with what the machine did meanwhile. */
-export type Sample = LoadResult & {
-  readonly round: number
-  /** The server's CPU use, % of one core. */
-  readonly serverCpu: number
-  /** CPU used by processes other than the servers, the load worker and the runner, % of a core. */
-  readonly otherCpu: number
-  /** % of each CPU's time taken by the hypervisor. */
-  readonly steal: Record<string, number>
-  /** The server's peak RSS so far, read right after this sample: shows which load raised it. */
-  readonly peakRssMiB: number
-}
 
 export type ScenarioResult = {
   readonly scenario: ScenarioName
@@ -93,12 +80,3 @@ export const TARGETS = {
   rss: 2,
   recordsPerSecond: 50_000,
 } as const
-
-export function median(values: readonly number[]): number {
-  const sorted = values.filter((value) => Number.isFinite(value)).toSorted((a, b) => a - b)
-  if (sorted.length === 0) return Number.NaN
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}

@@ -36,3 +36,16 @@ export type LoadResult = {
 export type LoadReply =
   | { readonly id: number; readonly ok: true; readonly result: LoadResult }
   | { readonly id: number; readonly ok: false; readonly error: string }
+
+/** One measured load run on one server, with what the machine did meanwhile. */
+export type Sample = LoadResult & {
+  readonly round: number
+  /** The server's CPU use, % of one core. */
+  readonly serverCpu: number
+  /** CPU used by processes other than the servers, the load worker and the runner, % of a core. */
+  readonly otherCpu: number
+  /** % of each CPU's time taken by the hypervisor. */
+  readonly steal: Record<string, number>
+  /** The server's peak RSS so far, read right after this sample: shows which load raised it. */
+  readonly peakRssMiB: number
+}

@@ -1,6 +1,6 @@
 // One measured sample: wait for the servers to go idle, warm up, wait again, then load one
 // server while watching the CPU of everything on the machine.
-import type { Sample } from './bench-results.ts'
+import type { Sample } from './load-types.ts'
 import type { LoadClient } from './load-client.ts'
 import {
   busyTicks,

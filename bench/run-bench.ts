@@ -7,12 +7,12 @@ import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HELP, parseBenchOptions } from './bench-options.ts'
 import type { BenchOptions } from './bench-options.ts'
-import { median } from './bench-results.ts'
+import { median } from './median.ts'
+import type { Sample } from './load-types.ts'
 import type {
   BenchResults,
   DurableResult,
   GenerationResult,
-  Sample,
   ScaleResult,
   ScenarioResult,
 } from './bench-results.ts'

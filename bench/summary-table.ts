@@ -1,5 +1,6 @@
 // The one table a run prints: every figure of fauxrest next to the baseline's from the same run.
-import { median, TARGETS } from './bench-results.ts'
+import { TARGETS } from './bench-results.ts'
+import { median } from './median.ts'
 import type { BenchResults, ScaleResult } from './bench-results.ts'
 import type { Table } from './render-table.ts'
 import type { ServerName } from './server-process.ts'
