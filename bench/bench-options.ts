@@ -25,6 +25,10 @@ export type BenchOptions = {
   readonly auth: boolean
   /** Only the auth figures (on scale 1's data). */
   readonly authOnly: boolean
+  /** Measure sessions: reads inside one against outside, memory, making one. */
+  readonly sessions: boolean
+  /** Only the sessions figures (on scale 1's data). */
+  readonly sessionsOnly: boolean
 }
 
 export const HELP = `npm run bench -- [options]
@@ -44,6 +48,9 @@ baseline (bench/baseline-server.ts) on the same data, interleaved, in the same r
   --no-feed               skip the change feed
   --auth-only             only auth: GET /posts/1 without a token, with one, behind a /640/ guard
   --no-auth               skip the auth figures
+  --sessions-only         only sessions: GET by id and an FK filter inside a session against
+                          outside, the heap of 1,000 sessions × 10 writes, making a session
+  --no-sessions           skip the sessions figures
   --soak S                seconds of the feed's soak with subscribers coming and going (60)
   --no-pin                do not pin servers and load to different cores
   --no-build              measure a copy of dist/ as it is
@@ -72,6 +79,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
       'no-feed': { type: 'boolean', default: false },
       'auth-only': { type: 'boolean', default: false },
       'no-auth': { type: 'boolean', default: false },
+      'sessions-only': { type: 'boolean', default: false },
+      'no-sessions': { type: 'boolean', default: false },
       soak: { type: 'string', default: '60' },
       'no-pin': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
@@ -84,7 +93,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
     Math.max(1, Math.round(positiveNumber(name, text)))
   return {
     scales:
-      quick || values['feed-only'] || values['auth-only']
+      quick || values['feed-only'] || values['auth-only'] || values['sessions-only']
         ? [1]
         : values.scales.split(',').map((scale) => integer('scales', scale.trim())),
     duration: quick ? 2 : positiveNumber('duration', values.duration),
@@ -96,10 +105,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | undef
     pin: !values['no-pin'],
     build: !values['no-build'],
     quick,
-    feed: !values['no-feed'] && !values['auth-only'],
+    feed: !values['no-feed'] && !values['auth-only'] && !values['sessions-only'],
     feedOnly: values['feed-only'],
-    auth: !values['no-auth'] && !values['feed-only'],
+    auth: !values['no-auth'] && !values['feed-only'] && !values['sessions-only'],
     authOnly: values['auth-only'],
+    sessions: !values['no-sessions'] && !values['feed-only'] && !values['auth-only'],
+    sessionsOnly: values['sessions-only'],
     soak: quick ? 10 : Number(values.soak),
   }
 }

@@ -1,4 +1,5 @@
 import type { AuthResults } from './auth-bench.ts'
+import type { SessionsResults } from './sessions-bench.ts'
 import type { BenchOptions } from './bench-options.ts'
 import type { WriteCount } from './count-writes.ts'
 import type { FeedResults } from './feed-bench.ts'
@@ -70,6 +71,7 @@ export type BenchResults = {
   readonly feed: FeedResults | undefined
   /** What auth costs a read, on scale 1's data. */
   readonly auth: AuthResults | undefined
+  readonly sessions: SessionsResults | undefined
 }
 
 export const TARGETS = {

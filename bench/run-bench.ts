@@ -22,6 +22,7 @@ import { compileBaseline } from './compile-baseline.ts'
 import { countWrites } from './count-writes.ts'
 import { feedRows, runFeedBench, type FeedResults } from './feed-bench.ts'
 import { AUTH_FLAGS, authRows, runAuthBench, type AuthResults } from './auth-bench.ts'
+import { runSessionsBench, sessionsRows, type SessionsResults } from './sessions-bench.ts'
 import type { WriteCount } from './count-writes.ts'
 import { recordCount, timeGenerate, writeScaledSchema } from './generate-data.ts'
 import { httpRequest } from './http-request.ts'
@@ -419,7 +420,8 @@ async function main(): Promise<void> {
   })
   let feed: FeedResults | undefined
   let auth: AuthResults | undefined
-  const only = options.feedOnly || options.authOnly
+  let sessions: SessionsResults | undefined
+  const only = options.feedOnly || options.authOnly || options.sessionsOnly
   for (const item of generated) {
     const launch = fauxrest((db) => [item.schemaFile, '--db', db])
     const run: Run = {
@@ -456,6 +458,15 @@ async function main(): Promise<void> {
         await stop(server)
       }
     }
+    if (options.sessions && sessions === undefined) {
+      const server = await start(launch, item.dbFile, serverCore)
+      try {
+        const context = { server, load, options, projectDir: PROJECT, say }
+        sessions = await runSessionsBench({ ...context, schemaFile: item.schemaFile })
+      } finally {
+        await stop(server)
+      }
+    }
   }
   // The largest db served as a plain json-server file: no schema, inferred from the data.
   const largest = generated.at(-1)
@@ -481,6 +492,7 @@ async function main(): Promise<void> {
     scales,
     feed,
     auth,
+    sessions,
   }
   const table = summaryTable(results)
   await mkdir(OUT_DIR, { recursive: true })
@@ -515,6 +527,15 @@ async function main(): Promise<void> {
     }
     say(`\n${renderText(authTable)}`)
     await writeFile(join(OUT_DIR, `auth-${stamp}.md`), `${renderMarkdown(authTable)}\n`)
+  }
+  if (sessions !== undefined) {
+    const sessionsTable = {
+      head: ['sessions (scale 1)', 'measured', 'ratio', 'target', 'met'],
+      rows: sessionsRows(sessions),
+      right: new Set([1, 2]),
+    }
+    say(`\n${renderText(sessionsTable)}`)
+    await writeFile(join(OUT_DIR, `sessions-${stamp}.md`), `${renderMarkdown(sessionsTable)}\n`)
   }
   for (const scale of scales) say(noiseLine(scale))
   say(
