@@ -19,6 +19,19 @@ export function isId(value: unknown): value is Id {
   return (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'string'
 }
 
+/** A row's id under `idKey`; `undefined` for an item without one (a json-server file may hold some). */
+export function idOf(row: JsonObject, idKey: string): Id | undefined {
+  const id = row[idKey]
+  return isId(id) ? id : undefined
+}
+
+/** The id of a row the store holds by its id (found by it, or just given one): never missing. */
+export function storedId(row: JsonObject, idKey: string): Id {
+  const id = idOf(row, idKey)
+  if (id === undefined) throw new Error(`a stored item has no ${JSON.stringify(idKey)}`)
+  return id
+}
+
 const DIGITS = /^(?:0|[1-9][0-9]*)$/
 
 /** An integer id, as a number (`1`) or as digits in a string (`"1"`, json-server 1.0's ids). */

@@ -1,4 +1,4 @@
-import { isJsonObject, type Id, type JsonObject } from '../json.ts'
+import { idOf, isJsonObject, type JsonObject } from '../json.ts'
 import type { Change, CommitCause } from '../store/change.ts'
 import type { EventChange } from './event-change.ts'
 
@@ -16,10 +16,10 @@ export function eventChanges(
   for (const change of changes) {
     const { resource } = change
     if (change.op === 'insert') {
-      const id = change.row[idKeyOf(resource)] as Id
+      const id = idOf(change.row, idKeyOf(resource)) ?? null
       events.push({ type: 'created', resource, id, item: change.row })
     } else if (change.op === 'update') {
-      const id = change.row[idKeyOf(resource)] as Id
+      const id = idOf(change.row, idKeyOf(resource)) ?? null
       events.push({ type: 'updated', resource, id, item: change.row, ...previous(change.previous) })
     } else if (change.op === 'delete') {
       const id = change.id

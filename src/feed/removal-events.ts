@@ -1,4 +1,4 @@
-import type { Id } from '../json.ts'
+import { idOf } from '../json.ts'
 import type { EventChange } from './event-change.ts'
 import type { RemovalPlan } from '../store/remove-plan.ts'
 import { mergeRow } from '../store/rows.ts'
@@ -15,14 +15,20 @@ export function removalEvents(
   for (const [resource, rows] of plan.removed) {
     const idKey = idKeyOf(resource)
     for (const row of rows) {
-      changes.push({ type: 'deleted', resource, id: row[idKey] as Id, item: null, previous: row })
+      changes.push({
+        type: 'deleted',
+        resource,
+        id: idOf(row, idKey) ?? null,
+        item: null,
+        previous: row,
+      })
     }
   }
   for (const [resource, fields] of plan.nullified) {
     const idKey = idKeyOf(resource)
     for (const [row, keys] of fields) {
       const item = mergeRow(row, Object.fromEntries(keys.map((key) => [key, null])), idKey)
-      changes.push({ type: 'updated', resource, id: row[idKey] as Id, item, previous: row })
+      changes.push({ type: 'updated', resource, id: idOf(row, idKey) ?? null, item, previous: row })
     }
   }
   return changes

@@ -1,5 +1,5 @@
 import type { Issue } from '../errors.ts'
-import { hasOwn, isJsonObject, type Id, type JsonObject, type JsonValue } from '../json.ts'
+import { hasOwn, isId, isJsonObject, type Id, type JsonObject, type JsonValue } from '../json.ts'
 import { didYouMean } from '../schema/context.ts'
 import { matchesJsonType } from '../schema/json-type.ts'
 import { childPath, indexPath } from '../schema/path.ts'
@@ -82,9 +82,8 @@ export function checkValue(
     case 'ref': {
       const typeProblem = typeMismatch(spec.valueType, value)
       if (typeProblem !== undefined) return report(typeProblem)
-      const id = value as Id
-      if (!ctx.exists(spec.resource, id))
-        return report(`${spec.resource} ${shown(id)} does not exist`)
+      if (!isId(value) || !ctx.exists(spec.resource, value))
+        return report(`${spec.resource} ${shown(value)} does not exist`)
       return value
     }
     default: {

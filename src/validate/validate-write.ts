@@ -1,5 +1,5 @@
 import { AppError, type Issue } from '../errors.ts'
-import { hasOwn, type Id, type JsonObject, type JsonValue, type Row } from '../json.ts'
+import { hasOwn, isId, type Id, type JsonObject, type JsonValue, type Row } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
 import { cappedIssues } from './capped-issues.ts'
 import { checkFields } from './check-value.ts'
@@ -52,7 +52,7 @@ export function validateWrite(
     throw new AppError('invalid_body', INVALID_BODY, { details: cappedIssues(issues) })
   }
   const conflicts: Issue[] = []
-  if (hasId && kind === 'create' && context.exists(resource.name, id as Id)) {
+  if (hasId && kind === 'create' && isId(id) && context.exists(resource.name, id)) {
     conflicts.push({ path: idKey, message: `${resource.name} ${shown(id)} already exists` })
   }
   if (!resource.singular) {

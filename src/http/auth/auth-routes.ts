@@ -4,7 +4,7 @@ import { publicUser } from '../../auth/auth-visibility.ts'
 import { credentialProblem } from '../../auth/credentials.ts'
 import { checkPassword, hashPassword } from '../../auth/passwords.ts'
 import { AppError } from '../../errors.ts'
-import type { Id, JsonObject, Row } from '../../json.ts'
+import { storedId, type JsonObject, type Row } from '../../json.ts'
 import { resourcePath } from '../../routes/resource-path.ts'
 import type { Database } from '../../store/database.ts'
 import { validateWrite } from '../../validate/validate-write.ts'
@@ -69,7 +69,7 @@ async function register(c: Context, deps: AuthRouteDeps): Promise<Response> {
     ? { ...user, [config.userIdKey]: user[config.userIdKey] ?? store.peekNextId(config.users) }
     : await store.insert(config.users, user)
   const accessToken = await issueToken(config, row, deps.session)
-  const location = resourcePath(deps.base, config.users, row[config.userIdKey] as Id)
+  const location = resourcePath(deps.base, config.users, storedId(row, config.userIdKey))
   return sendJson(c, toJsonBody({ accessToken, user: publicUser(config, row) }), 201, {
     Location: location,
   })

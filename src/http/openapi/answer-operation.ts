@@ -1,6 +1,13 @@
 import type { Context } from 'hono'
 import { AppError } from '../../errors.ts'
-import { isJsonObject, type Id, type JsonObject, type JsonValue, type Row } from '../../json.ts'
+import {
+  isJsonObject,
+  storedId,
+  type Id,
+  type JsonObject,
+  type JsonValue,
+  type Row,
+} from '../../json.ts'
 import type { OperationBinding } from '../../openapi-import/binding.ts'
 import type { BodyCheck } from '../../openapi-import/check-body.ts'
 import { sampleValue } from '../../openapi-import/sample-value.ts'
@@ -81,7 +88,7 @@ export async function answerOperation(
       const body = objectBody(await requestBody(c, op, deps.checkBody))
       const key = op.action === 'replace-by-body' ? String(body[op.key] ?? '') : last
       const current = item(store, op, key, url.pathname)
-      const id = current['id'] as Id
+      const id = storedId(current, 'id')
       for (const [field, parentId] of parentIds) body[field] = parentId
       const saved = options.fakeWrites
         ? { ...(op.action === 'patch' ? current : {}), ...body, id }
@@ -98,7 +105,7 @@ export async function answerOperation(
         const value = url.searchParams.get(name)
         if (value !== null) changes[name] = typedLike(current[name], value)
       }
-      const id = current['id'] as Id
+      const id = storedId(current, 'id')
       const saved = options.fakeWrites
         ? { ...current, ...changes }
         : await store.patch(resource, id, changes)
@@ -107,7 +114,7 @@ export async function answerOperation(
     }
     case 'delete': {
       const current = item(store, op, last, url.pathname)
-      if (!options.fakeWrites) await store.remove(resource, current['id'] as Id)
+      if (!options.fakeWrites) await store.remove(resource, storedId(current, 'id'))
       return send(c, op, present(current, op.success.schema, { self }))
     }
     case 'answer': {
@@ -134,7 +141,7 @@ function parents(
     const value = params.get(parent.param) ?? ''
     const row = findRow(store, parent.resource, parent.key, value)
     if (row === undefined) throw notFound(path)
-    out.push([parent.field, row['id'] as Id])
+    out.push([parent.field, storedId(row, 'id')])
   }
   return out
 }

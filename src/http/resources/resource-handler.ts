@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts'
 import { linkHeader } from '../../query/link-header.ts'
 import { parseItemQuery, parseListQuery } from '../../query/parse-query.ts'
 import { runListQuery, shapeItem } from '../../query/run-query.ts'
-import type { Id } from '../../json.ts'
+import { idOf } from '../../json.ts'
 import type { Lookups } from '../../query/lookups.ts'
 import type { Database } from '../../store/database.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -48,10 +48,10 @@ export function handleTarget(
   const { auth, store } = deps
   if (auth === undefined) return write(c, target, deps)
   const users = auth.config.users
-  const guard = writeGuard(
-    auth,
-    (id) => store.get(users, id)?.[auth.config.userIdKey] as Id | undefined,
-  )
+  const guard = writeGuard(auth, (id) => {
+    const user = store.get(users, id)
+    return user === undefined ? undefined : idOf(user, auth.config.userIdKey)
+  })
   return write(c, target, { ...deps, guard })
 }
 

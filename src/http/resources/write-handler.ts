@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ChangeFeed } from '../../feed/change-feed.ts'
-import type { Id, JsonObject, Row } from '../../json.ts'
+import { storedId, type Id, type JsonObject, type Row } from '../../json.ts'
 import type { ResourceSpec, Schema } from '../../schema/types.ts'
 import type { EventChange } from '../../feed/event-change.ts'
 import { removalEvents } from '../../feed/removal-events.ts'
@@ -82,11 +82,11 @@ async function create(c: Context, target: Collection, deps: WriteDeps): Promise<
   let row: Row
   if (options.fakeWrites) {
     row = { ...created, [idKey]: created[idKey] ?? store.peekNextId(name) }
-    fake(deps, [{ type: 'created', resource: name, id: row[idKey] as Id, item: row }])
+    fake(deps, [{ type: 'created', resource: name, id: storedId(row, idKey), item: row }])
   } else {
     row = await store.insert(name, created)
   }
-  const location = resourcePath(deps.base, name, row[idKey] as Id)
+  const location = resourcePath(deps.base, name, storedId(row, idKey))
   return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
 }
 
@@ -95,7 +95,7 @@ async function update(c: Context, target: Item, row: Row, deps: WriteDeps): Prom
   const { store, options } = deps
   const { resource } = target
   const { name, idKey } = resource
-  const id = row[idKey] as Id
+  const id = storedId(row, idKey)
   const kind: WriteKind = c.req.method === 'PUT' ? 'replace' : 'patch'
   const sent = await readJsonBody(c, listForm(resource, store))
   const read = withParentKeys(sent, name, target.parents, store.schema)
@@ -140,7 +140,7 @@ async function remove(
   deps: WriteDeps,
 ): Promise<Response> {
   const { store, options } = deps
-  const id = row[resource.idKey] as Id
+  const id = storedId(row, resource.idKey)
   // Fake writes give the 409 a real delete would, and change nothing.
   if (options.fakeWrites) {
     const idKeyOf = (name: string): string => store.schema.resources.get(name)?.idKey ?? 'id'

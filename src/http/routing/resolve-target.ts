@@ -1,4 +1,4 @@
-import type { Id, Row } from '../../json.ts'
+import { storedId, type Id, type Row } from '../../json.ts'
 import type { ResourceRoute, RouteTable } from '../../routes/route-table.ts'
 import type { Relation, ResourceSpec, Schema } from '../../schema/types.ts'
 import { notFound } from './not-found.ts'
@@ -48,7 +48,7 @@ export function resolveTarget(
     if (row === undefined || parentSpec === undefined) throw notFound(`/${segments.join('/')}`)
     const relation = route.parents[index + 1]?.via ?? route.relation
     if (relation === undefined) return undefined
-    parents.push({ resource: step.resource, id: row[parentSpec.idKey] as Id, relation })
+    parents.push({ resource: step.resource, id: storedId(row, parentSpec.idKey), relation })
   }
   if (route.kind === 'list') return { kind: 'collection', resource, parents, route }
   const id = ids.at(-1) ?? ''
