@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { AuthConfig } from './auth/auth-config.ts'
+import type { OpenApiBinding } from './openapi-import/binding.ts'
 import { withKnownPasswords } from './auth/known-passwords.ts'
 import { publicUser } from './auth/auth-visibility.ts'
 import { resolveAuth, type AuthOptions } from './auth/resolve-auth.ts'
@@ -88,6 +89,8 @@ export type Mock = {
   readonly homePath: string
   /** The auth the server runs with; `undefined` when it is off. */
   readonly auth: AuthConfig | undefined
+  /** A served OpenAPI document's operations and shapes; `undefined` for a schema or a db. */
+  readonly openapi: OpenApiBinding | undefined
   /** The database file's bytes as this server last read or wrote them; `undefined` in memory. */
   lastSaved(): readonly Uint8Array[] | undefined
   /** Completed durable writes (journal appends and database file rewrites); 0 in memory. */
@@ -196,6 +199,7 @@ export async function openMock(
     schema,
     options: appOptions,
     auth,
+    openapi: loaded.openapi,
     homePath,
     feed,
     reset,

@@ -3,6 +3,8 @@ import { authOverview } from '../auth/auth-overview.ts'
 import { authSummary } from '../auth/auth-summary.ts'
 import type { JsonObject } from '../json.ts'
 import type { Mock } from '../mock.ts'
+import type { OpenApiBinding } from '../openapi-import/binding.ts'
+import { operationLines } from '../openapi-import/operation-lines.ts'
 import { createPaint, renderTable } from './render-table.ts'
 import { resourceRoutes } from './resource-routes.ts'
 import { placeOwnRoutes } from '../routes/own-routes.ts'
@@ -27,12 +29,7 @@ export type BannerInfo = {
 export function renderBanner(mock: Mock, info: BannerInfo): string {
   const paint = createPaint(info.color)
   const { base } = mock.options
-  const rows: string[][] = [['resource', 'items', 'routes']]
-  for (const resource of mock.schema.resources.values()) {
-    const count = resource.singular ? '-' : String(mock.store.list(resource.name).length)
-    const routes = resourceRoutes(resource, mock.schema).map((path) => atBase(base, path))
-    rows.push([resource.name, count, routes.join('  ')])
-  }
+  const rows = mock.openapi === undefined ? resourceRows(mock) : operationRows(mock, mock.openapi)
   const delay = delaySpan(mock.options.delay)
   const modes = [
     mock.options.readOnly && 'read-only',
@@ -47,6 +44,7 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     '',
     renderTable(rows, paint),
     '',
+    ...(mock.openapi === undefined ? [] : [`  Items: ${itemCounts(mock)}`]),
     ...ruleLines(info.rules, atBase(base, RULES_PATH)),
     `  ${ownRoutes(mock.schema, mock.options.base, mock.homePath)}`,
     ...authLines(mock),
@@ -59,6 +57,36 @@ export function renderBanner(mock: Mock, info: BannerInfo): string {
     paint('dim', '  Press Ctrl+C to stop.'),
     '',
   ].join('\n')
+}
+
+function resourceRows(mock: Mock): string[][] {
+  const rows: string[][] = [['resource', 'items', 'routes']]
+  for (const resource of mock.schema.resources.values()) {
+    const count = resource.singular ? '-' : String(mock.store.list(resource.name).length)
+    const routes = resourceRoutes(resource, mock.schema).map((path) => atBase(base(mock), path))
+    rows.push([resource.name, count, routes.join('  ')])
+  }
+  return rows
+}
+
+// A served document: its operations, with the items each works on.
+function operationRows(mock: Mock, binding: OpenApiBinding): string[][] {
+  const rows: string[][] = [['method', 'path', 'operation', 'does']]
+  for (const op of operationLines(binding)) {
+    rows.push([op.method, atBase(base(mock), op.path), op.operationId, op.does])
+  }
+  return rows
+}
+
+function itemCounts(mock: Mock): string {
+  return [...mock.schema.resources.values()]
+    .filter((resource) => !resource.singular)
+    .map((resource) => `${resource.name} ${mock.store.list(resource.name).length}`)
+    .join(', ')
+}
+
+function base(mock: Mock): string {
+  return mock.options.base
 }
 
 // `Home /  ·  Docs /docs  ·  ...  ·  Reset POST /_reset`: the own routes people visit.

@@ -23,6 +23,7 @@ import { resolveTarget, type Target } from './routing/resolve-target.ts'
 import { ResponseCache } from './resources/response-cache.ts'
 import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
+import { operationLines } from '../openapi-import/operation-lines.ts'
 import { placeOwnRoutes, SESSION_PREFIX, type OwnRouteName } from '../routes/own-routes.ts'
 import { atBase, insideBase } from '../routes/base-path.ts'
 import { redirectToBase } from './routing/redirect-to-base.ts'
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Hono {
       options,
       docsAssets: deps.docsAssets,
       document: deps.openapi?.document,
+      operations: deps.openapi === undefined ? undefined : operationLines(deps.openapi),
       auth,
     }),
     db: (c, _next, { db, lookups, session }) =>

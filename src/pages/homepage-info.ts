@@ -1,4 +1,5 @@
 import type { AuthOverview } from '../auth/auth-overview.ts'
+import type { OperationLine } from '../openapi-import/operation-lines.ts'
 import type { Id, JsonObject } from '../json.ts'
 import { isId } from '../json.ts'
 import { atBase } from '../routes/base-path.ts'
@@ -31,6 +32,8 @@ export type HomepageInfo = {
   readonly examples: (resource: string) => JsonObject | undefined
   readonly options: HomepageOptions
   readonly title?: string | undefined
+  /** A served OpenAPI document's operations, listed instead of fauxrest's resource routes. */
+  readonly operations?: readonly OperationLine[] | undefined
   /** With auth on: how to log in, the rules and the demo users. */
   readonly auth?: AuthOverview | undefined
 }

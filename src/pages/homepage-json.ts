@@ -13,7 +13,10 @@ export function homepageJson(info: HomepageInfo): JsonObject {
     const entry: JsonObject = { name: resource.name, url: resourcePath(base, resource.name) }
     if (resource.count === undefined) entry['singular'] = true
     else entry['count'] = resource.count
-    entry['routes'] = resource.routes.map((route) => `${route.methods.join(' ')} ${route.path}`)
+    // A served document's operations are listed instead of fauxrest's own routes.
+    if (info.operations === undefined) {
+      entry['routes'] = resource.routes.map((route) => `${route.methods.join(' ')} ${route.path}`)
+    }
     return entry
   })
   const settings: JsonObject = {
@@ -29,6 +32,9 @@ export function homepageJson(info: HomepageInfo): JsonObject {
     version: info.version,
     url: info.baseUrl,
     resources,
+    ...(info.operations === undefined
+      ? {}
+      : { operations: info.operations.map((op) => ({ ...op })) }),
     links: Object.fromEntries(
       routeTable(info.schema)
         .own.filter((route) => route.label !== undefined && route.name !== 'home')

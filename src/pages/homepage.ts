@@ -1,4 +1,5 @@
 import { authSection } from './auth-section.ts'
+import { operationsSection } from './operations-section.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
 import { examplesSection, optionsList, queryTable, resourceTable } from './homepage-sections.ts'
 import { markup, raw } from './html.ts'
@@ -16,6 +17,20 @@ export function renderHomepage(info: HomepageInfo): string {
   const resources = summarizeResources(info)
   const title = info.title ?? 'fauxrest'
   const base = info.basePath ?? ''
+  // fauxrest's own query language and examples: for its resource routes, not a document's.
+  const nativeSections = markup`<section aria-labelledby="examples">
+<h2 id="examples">Example requests</h2>
+${examplesSection(info, resources)}
+</section>
+<section aria-labelledby="queries">
+<h2 id="queries">Query language</h2>
+<p>On every list, nested ones included; <code>_embed</code>, <code>_expand</code> and <code>_select</code> also work on one item.</p>
+${queryTable(queryRows(info.schema, info.examples), base)}
+<p>On every route: <code>?_delay=MS</code> delays one answer, and <code>?_status=CODE</code> (or the header
+<code>Prefer: code=CODE</code>) forces its status. GET answers carry an <code>ETag</code>
+(<code>If-None-Match</code> gives 304), HEAD works wherever GET does, and <code>POST ${base}/_reset</code>
+restores the data the server started with.</p>
+</section>`
   const page = markup`<!doctype html>
 <html lang="en">
 <head>
@@ -40,10 +55,14 @@ export function renderHomepage(info: HomepageInfo): string {
 </nav>
 </header>
 <main id="main">
-<section aria-labelledby="resources">
+${
+  info.operations === undefined
+    ? markup`<section aria-labelledby="resources">
 <h2 id="resources">Resources</h2>
 ${resourceTable(resources, base)}
-</section>
+</section>`
+    : operationsSection(info.operations, resources, base)
+}
 ${info.auth === undefined ? '' : authSection(info.auth, info.baseUrl)}
 <section aria-labelledby="changes">
 <h2 id="changes">Latest changes</h2>
@@ -52,19 +71,7 @@ ${info.auth === undefined ? '' : authSection(info.auth, info.baseUrl)}
 <ol id="live-changes" class="changes" aria-live="polite" data-base="${base}"></ol>
 <p id="live-empty" class="lead">No change since this page opened: write something and it shows here.</p>
 </section>
-<section aria-labelledby="examples">
-<h2 id="examples">Example requests</h2>
-${examplesSection(info, resources)}
-</section>
-<section aria-labelledby="queries">
-<h2 id="queries">Query language</h2>
-<p>On every list, nested ones included; <code>_embed</code>, <code>_expand</code> and <code>_select</code> also work on one item.</p>
-${queryTable(queryRows(info.schema, info.examples), base)}
-<p>On every route: <code>?_delay=MS</code> delays one answer, and <code>?_status=CODE</code> (or the header
-<code>Prefer: code=CODE</code>) forces its status. GET answers carry an <code>ETag</code>
-(<code>If-None-Match</code> gives 304), HEAD works wherever GET does, and <code>POST ${base}/_reset</code>
-restores the data the server started with.</p>
-</section>
+${info.operations === undefined ? nativeSections : ''}
 <section aria-labelledby="sessions">
 <h2 id="sessions">Sessions</h2>
 <p>For parallel tests: with the header <code>Fauxrest-Session: NAME</code>, or under the path prefix

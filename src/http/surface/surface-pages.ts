@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../json.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
 import { authOverview } from '../../auth/auth-overview.ts'
+import type { OperationLine } from '../../openapi-import/operation-lines.ts'
 import { buildOpenApi } from '../../openapi/build-openapi.ts'
 import { withBearerSecurity } from '../../openapi/bearer-security.ts'
 import { homepageJson } from '../../pages/homepage-json.ts'
@@ -35,7 +36,12 @@ function memo<T>(build: (origin: string) => T): (version: number, origin: string
   }
 }
 
-export function surfacePages(store: Store, options: AppOptions, auth?: AuthConfig): SurfacePages {
+export function surfacePages(
+  store: Store,
+  options: AppOptions,
+  auth?: AuthConfig,
+  operations?: readonly OperationLine[],
+): SurfacePages {
   const examples = (resource: string): JsonObject | undefined => exampleItem(store, resource)
   const info = (origin: string): HomepageInfo => ({
     version: VERSION,
@@ -52,6 +58,7 @@ export function surfacePages(store: Store, options: AppOptions, auth?: AuthConfi
       // The file name only: the page may be seen from other machines.
       db: store.file === undefined ? 'in memory' : (store.file.split(/[/\\]/).pop() ?? ''),
     },
+    operations,
     // Generated users have known passwords only when the schema declares auth.
     auth:
       auth === undefined

@@ -13,6 +13,7 @@ import { sendEmpty, sendJson } from '../answer/send-json.ts'
 import { type Page, sendPage, textPage } from '../answer/send-page.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
 import { surfacePages } from './surface-pages.ts'
+import type { OperationLine } from '../../openapi-import/operation-lines.ts'
 import { atBase } from '../../routes/base-path.ts'
 import { LIVE_CHANGES_HASH } from '../../pages/live-changes.ts'
 
@@ -24,6 +25,8 @@ export type SurfaceDeps = {
   readonly document?: Readonly<Record<string, unknown>> | undefined
   /** Auth, when on: the generated document declares its bearer scheme and guarded operations. */
   readonly auth?: AuthConfig | undefined
+  /** The user's document's operations, which the homepage lists. */
+  readonly operations?: readonly OperationLine[] | undefined
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -40,7 +43,7 @@ export type SurfaceRoute = 'home' | 'openapi' | 'docs' | 'docs-slash' | 'docs-as
  * `GET /docs` (Swagger UI) and `GET /docs/assets/{name}` (its files, as the host provides them).
  */
 export function surfaceHandlers(deps: SurfaceDeps): Record<SurfaceRoute, Route> {
-  const pages = surfacePages(deps.store, deps.options, deps.auth)
+  const pages = surfacePages(deps.store, deps.options, deps.auth, deps.operations)
   const { base } = deps.options
   let docs: Page | undefined
   const docsAsset = cachedAssets(deps.docsAssets)

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { renderBanner } from '../../src/cli/render-banner.ts'
+import type { Mock } from '../../src/mock.ts'
+import { nestingProblems } from '../pages/homepage-fixture.ts'
+import { json, memoryMock, send } from '../helpers.ts'
+
+const PETSTORE = new URL('../fixtures/openapi/petstore.yaml', import.meta.url).pathname
+
+let mock: Mock | undefined
+afterEach(async () => {
+  await mock?.close()
+  mock = undefined
+})
+
+describe('the homepage and banner of a served document', () => {
+  it('list the document’s operations, not fauxrest’s resource routes', async () => {
+    mock = await memoryMock({ schema: PETSTORE })
+    const html = await (await send(mock, 'GET', '/', undefined, { Accept: 'text/html' })).text()
+    expect(nestingProblems(html)).toEqual([])
+    expect(html).toContain('<h2 id="operations">Operations</h2>')
+    expect(html).toContain(
+      '<tr><td><code><span class="method">GET</span></code></td><td><code>/pet/{petId}</code></td><td>getPetById</td><td>reads from pet</td></tr>',
+    )
+    expect(html).toContain('Items now: pet 10, order 10, user 10.')
+    // fauxrest's own resource routes, examples and query language are not the document's
+    expect(html).not.toContain('/pet/:id')
+    expect(html).not.toContain('id="queries"')
+    expect(html).not.toContain('id="examples"')
+
+    const page = (await json(
+      await send(mock, 'GET', '/', undefined, { Accept: 'application/json' }),
+    )) as { operations: unknown[]; resources: unknown[] }
+    expect(page.operations).toHaveLength(19)
+    expect(page.operations[0]).toEqual({
+      method: 'POST',
+      path: '/pet',
+      operationId: 'addPet',
+      does: 'creates in pet',
+    })
+    expect(page.resources[0]).toEqual({ name: 'pet', url: '/pet', count: 10 })
+
+    const banner = renderBanner(mock, {
+      version: '0.0.0',
+      file: 'petstore.yaml',
+      db: ':memory:',
+      url: 'http://127.0.0.1:3000',
+      color: false,
+    })
+    expect(banner).toContain(
+      [
+        '  method  path                      operation                 does',
+        '  POST    /pet                      addPet                    creates in pet',
+        '  PUT     /pet                      updatePet                 replaces in pet (the body names the item)',
+      ].join('\n'),
+    )
+    expect(banner).toContain('  GET     /store/inventory          getInventory')
+    expect(banner).toContain('  Items: pet 10, order 10, user 10\n')
+    expect(banner).not.toContain('/pet/:id')
+  })
+})
