@@ -18,6 +18,7 @@ import {
 } from './responses.ts'
 import { viewSchema } from './schema-view.ts'
 import { securityOf } from './security.ts'
+import { singularize } from '../schema/singularize.ts'
 import { toJsonSchema } from './to-json-schema.ts'
 
 /** The operation's binding, or `undefined` (with a warning) when it cannot be served. */
@@ -83,6 +84,12 @@ function bind(
     )
     return undefined
   }
+  const tally =
+    action === 'answer' && op.method === 'get' ? countOf(op, plans, success.schema) : undefined
+  if (tally !== undefined) {
+    action = 'count'
+    plan = tally.plan
+  }
   const request = requestBodyOf(op.node)
   const errors = errorResponses(op.node, op.pointer)
   const parents = parentParams(op, plans)
@@ -93,7 +100,8 @@ function bind(
     operationId: answerKey(op),
     action,
     resource: action === 'answer' ? undefined : plan?.name,
-    key: plan?.key ?? 'id',
+    key: tally?.field ?? plan?.key ?? 'id',
+    ...(tally === undefined ? {} : { counted: tally.values }),
     parents,
     success,
     wrapper:
@@ -115,6 +123,50 @@ function bind(
       .map((p) => String(p['name'])),
     parameters: parametersOf(op),
   }
+}
+
+/**
+ * A GET that answers a map of integers (`additionalProperties: { type: integer }`, no properties)
+ * counts items when its words (summary, description, operationId) name exactly one resource and
+ * one of that resource's enum fields: Petstore's "Returns pet inventories by status" counts pets by
+ * `status`. Anything else stays a generated answer.
+ */
+function countOf(
+  op: Operation,
+  plans: readonly ResourcePlan[],
+  schema: Node | undefined,
+): { plan: ResourcePlan; field: string; values: string[] } | undefined {
+  if (schema === undefined) return undefined
+  const view = viewSchema(schema, op.pointer)
+  const values = nodeAt(view.node, 'additionalProperties')
+  if (view.type !== 'object' || view.properties.size > 0 || values === undefined) return undefined
+  if (viewSchema(values, op.pointer).type !== 'integer') return undefined
+  const words = wordsOf(op.node)
+  const found: { plan: ResourcePlan; field: string; values: string[] }[] = []
+  for (const plan of plans) {
+    if (plan.parent !== undefined) continue
+    if (!words.has(plan.name.toLowerCase()) && !words.has(singularize(plan.name).toLowerCase()))
+      continue
+    for (const [field, property] of plan.view.properties) {
+      const choices = viewSchema(property, op.pointer).node['enum']
+      if (!Array.isArray(choices) || !words.has(field.toLowerCase())) continue
+      found.push({ plan, field, values: choices.map(String) })
+    }
+  }
+  return found.length === 1 ? found[0] : undefined
+}
+
+function wordsOf(operation: Node): Set<string> {
+  const text = ['summary', 'description', 'operationId']
+    .map((key) => operation[key])
+    .filter((value) => typeof value === 'string')
+    .join(' ')
+  return new Set(
+    text
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9_]+/),
+  )
 }
 
 function queryNamesFields(op: Operation, plan: ResourcePlan): boolean {

@@ -15,7 +15,12 @@ export type Action =
   | 'patch-by-query'
   /** A list filtered by the query (`/pet/findByStatus`), from a resource's state. */
   | 'search'
-  /** Generated data valid against the response schema (`/store/inventory`, `/user/login`). */
+  /**
+   * A map of counts (`/store/inventory`: status -> quantity): the items of a resource counted by
+   * an enum field, both named by the operation's own words.
+   */
+  | 'count'
+  /** Generated data valid against the response schema (`/user/login`). */
   | 'answer'
 
 /** A declared answer: its status, media type (none: no body), schema and headers. */
@@ -50,8 +55,13 @@ export type OperationBinding = {
   readonly action: Action
   /** The fauxrest resource it works on (none for `answer`). */
   readonly resource: string | undefined
-  /** The item field the last path parameter names (`id`, or `username` for `/user/{username}`). */
+  /**
+   * The item field the last path parameter names (`id`, or `username` for `/user/{username}`);
+   * for `count`, the field counted by.
+   */
   readonly key: string
+  /** For `count`: the field's enum values, each counted even when no item has it. */
+  readonly counted?: readonly string[]
   /** Path parameter names of the ancestors, outermost first, with the child field they fill. */
   readonly parents: readonly ParentParam[]
   readonly success: DeclaredResponse

@@ -10,7 +10,7 @@ export type OperationLine = {
   readonly does: string
 }
 
-const DOES: Readonly<Record<Exclude<Action, 'answer'>, (resource: string) => string>> = {
+const DOES: Readonly<Record<Exclude<Action, 'answer' | 'count'>, (resource: string) => string>> = {
   list: (r) => `lists ${r}`,
   search: (r) => `lists ${r}, filtered by the query`,
   create: (r) => `creates in ${r}`,
@@ -34,7 +34,9 @@ export function operationLines(binding: OpenApiBinding): OperationLine[] {
       does:
         op.action === 'answer' || op.resource === undefined
           ? 'generated answer'
-          : DOES[op.action](op.resource),
+          : op.action === 'count'
+            ? `counts ${op.resource} by ${op.key}`
+            : DOES[op.action](op.resource),
     }))
     .toSorted(
       (a, b) =>

@@ -58,3 +58,40 @@ describe('the homepage and banner of a served document', () => {
     expect(banner).not.toContain('/pet/:id')
   })
 })
+
+describe('a map of counts the operation’s words name', () => {
+  it('counts pets by status for Petstore’s /store/inventory, and follows writes', async () => {
+    mock = await memoryMock({ schema: PETSTORE })
+    const key = { api_key: 'k' }
+    const expected = (): Record<string, number> => {
+      const counts: Record<string, number> = { available: 0, pending: 0, sold: 0 }
+      for (const pet of mock?.store.list('pet') ?? []) {
+        const status = pet['status']
+        if (typeof status === 'string') counts[status] = (counts[status] ?? 0) + 1
+      }
+      return counts
+    }
+    const first = await send(mock, 'GET', '/store/inventory', undefined, key)
+    expect(first.status).toBe(200)
+    const counted = (await json(first)) as Record<string, number>
+    expect(counted).toEqual(expected())
+    const withStatus = mock.store.list('pet').filter((pet) => pet['status'] !== undefined)
+    expect(Object.values(counted).reduce((sum, n) => sum + n, 0)).toBe(withStatus.length)
+    const made = await send(
+      mock,
+      'POST',
+      '/pet',
+      { name: 'Rex', photoUrls: [], status: 'sold' },
+      {
+        Authorization: 'Bearer t',
+      },
+    )
+    expect(made.status).toBe(200)
+    const after = (await json(
+      await send(mock, 'GET', '/store/inventory', undefined, key),
+    )) as Record<string, number>
+    expect(after).toEqual({ ...counted, sold: (counted['sold'] ?? 0) + 1 })
+    const html = await (await send(mock, 'GET', '/', undefined, { Accept: 'text/html' })).text()
+    expect(html).toContain('<td>getInventory</td><td>counts pet by status</td>')
+  })
+})

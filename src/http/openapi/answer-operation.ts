@@ -117,6 +117,18 @@ export async function answerOperation(
       if (!options.fakeWrites) await store.remove(resource, storedId(current, 'id'))
       return send(c, op, present(current, op.success.schema, { self }))
     }
+    case 'count': {
+      // Every declared value, then whatever else the items hold, in the order they come.
+      const counts: Record<string, number> = {}
+      for (const value of op.counted ?? []) counts[value] = 0
+      for (const row of store.list(resource)) {
+        const value = row[op.key]
+        if (typeof value === 'string' || typeof value === 'number') {
+          counts[String(value)] = (counts[String(value)] ?? 0) + 1
+        }
+      }
+      return send(c, op, counts)
+    }
     case 'answer': {
       await requestBody(c, op, deps.checkBody)
       const generated =
