@@ -1,6 +1,8 @@
-import type { Id, Row } from '../json.ts'
+import { hasOwn, isId } from '../json.ts'
+import type { Id, JsonObject, Row } from '../json.ts'
 import type { ResourceSpec } from '../schema/types.ts'
 import { advanceCounter, nextIntegerId, randomId, textIds } from './next-id.ts'
+import { copyObject, withId } from './rows.ts'
 
 /** Where a resource's new ids come from: a counter that only moves forward, or random ids. */
 export class IdSource {
@@ -43,6 +45,14 @@ export class IdSource {
     this.#peeked = undefined
     if (this.#spec.id === 'integer') this.#counter++
     return id
+  }
+
+  /** The row a POST body makes: with the id the client chose (noted), else the next one. */
+  rowFor(body: JsonObject, idKey: string): Row {
+    const chosen = body[idKey]
+    if (!hasOwn(body, idKey) || !isId(chosen)) return withId(body, idKey, this.take())
+    this.note(chosen)
+    return copyObject(body)
   }
 
   /** A client chose this id: later generated ids stay above it. */

@@ -1,3 +1,4 @@
+import { isId } from '../json.ts'
 import type { Id, JsonObject, Row } from '../json.ts'
 
 /** The body's keys in their order, then the id (any id in the body is dropped). */
@@ -8,6 +9,12 @@ export function withId(body: JsonObject, idKey: string, id: Id): Row {
   }
   define(row, idKey, id)
   return row
+}
+
+/** `body` in place of `row` (a PUT): the row's id is kept, `id` when it has none. */
+export function replaceRow(row: Row, body: JsonObject, idKey: string, id: Id | string): Row {
+  const current = row[idKey]
+  return withId(body, idKey, isId(current) ? current : id)
 }
 
 /** A shallow merge into a new object: existing keys keep their place, new ones follow; the id is kept. */

@@ -1,4 +1,4 @@
-import { hasOwn, isId, isJsonObject } from '../json.ts'
+import { isId, isJsonObject } from '../json.ts'
 import type { Data, Id, JsonObject, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
 import type { Change, CommitCause } from './change.ts'
@@ -7,7 +7,7 @@ import type { CommitListener, Database } from './database.ts'
 import { IdSource } from './id-source.ts'
 import { Overlay } from './overlay.ts'
 import type { RemovalPlan } from './remove-plan.ts'
-import { copyObject, mergeRow, withId } from './rows.ts'
+import { copyObject, mergeRow, replaceRow } from './rows.ts'
 import type { StartupView } from './startup-view.ts'
 import { refFieldsOf } from './tables.ts'
 
@@ -96,15 +96,7 @@ export class SessionStore implements Database {
 
   async insert(resource: string, body: JsonObject): Promise<Row> {
     const overlay = this.#overlay(resource)
-    const idKey = this.#idKey(resource)
-    const clientId = body[idKey]
-    let row: Row
-    if (hasOwn(body, idKey) && isId(clientId)) {
-      row = copyObject(body)
-      overlay.ids.note(clientId)
-    } else {
-      row = withId(body, idKey, overlay.ids.take())
-    }
+    const row = overlay.ids.rowFor(body, this.#idKey(resource))
     overlay.append(row)
     this.#commit([{ op: 'insert', resource, row }])
     return row
@@ -112,10 +104,7 @@ export class SessionStore implements Database {
 
   async replace(resource: string, id: Id | string, body: JsonObject): Promise<Row | undefined> {
     const idKey = this.#idKey(resource)
-    return this.#update(resource, id, (row) => {
-      const current = row[idKey]
-      return withId(body, idKey, isId(current) ? current : id)
-    })
+    return this.#update(resource, id, (row) => replaceRow(row, body, idKey, id))
   }
 
   async patch(resource: string, id: Id | string, body: JsonObject): Promise<Row | undefined> {

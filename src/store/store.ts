@@ -1,6 +1,6 @@
 import { Low } from 'lowdb'
 import { AppError, UserError } from '../errors.ts'
-import { hasOwn, isId, isIntegerId, isJsonObject } from '../json.ts'
+import { hasOwn, isIntegerId, isJsonObject } from '../json.ts'
 import type { Data, Id, JsonObject, Row } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
 import type { Change, CommitCause } from './change.ts'
@@ -16,7 +16,7 @@ import type { RemovalPlan } from './remove-plan.ts'
 import { checkedRemoval } from './checked-removal.ts'
 import type { CommitListener, Database } from './database.ts'
 import { StartupView } from './startup-view.ts'
-import { copyObject, mergeRow, withId } from './rows.ts'
+import { copyObject, mergeRow, replaceRow } from './rows.ts'
 import { Tables } from './tables.ts'
 import { applyUndo } from './undo.ts'
 import type { Undo } from './undo.ts'
@@ -166,15 +166,7 @@ export class Store implements Database {
   async insert(resource: string, body: JsonObject): Promise<Row> {
     this.#writable()
     const table = this.#tables.get(resource)
-    const { idKey } = table.spec
-    const clientId = body[idKey]
-    let row: Row
-    if (hasOwn(body, idKey) && isId(clientId)) {
-      row = copyObject(body)
-      table.ids.note(clientId)
-    } else {
-      row = withId(body, idKey, table.ids.take())
-    }
+    const row = table.ids.rowFor(body, table.spec.idKey)
     this.#before(resource)
     table.append(row)
     await this.#commit(
@@ -185,10 +177,7 @@ export class Store implements Database {
 
   async replace(resource: string, id: Id | string, body: JsonObject): Promise<Row | undefined> {
     const { idKey } = this.#tables.get(resource).spec
-    return this.#update(resource, id, (row) => {
-      const current = row[idKey]
-      return withId(body, idKey, isId(current) ? current : id)
-    })
+    return this.#update(resource, id, (row) => replaceRow(row, body, idKey, id))
   }
 
   async patch(resource: string, id: Id | string, body: JsonObject): Promise<Row | undefined> {

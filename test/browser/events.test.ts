@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser, Page, Route } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMock, type Listening, type Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER } from '../helpers.ts'
+import { serveAppPage, type AppServer } from './app-server.ts'
 import { HAS_CHROMIUM, SCREENSHOTS, launchChromium, openContext } from './chromium.ts'
 import { join } from 'node:path'
 
@@ -48,24 +47,19 @@ type AppWindow = {
 let mock: Mock
 let server: Listening
 let browser: Browser
-let appServer: Server
+let appServer: AppServer | undefined
 let appUrl = ''
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return
   mock = await createMock({ schema: JSONPLACEHOLDER, db: ':memory:', feed: { retryMs: 50 } })
   server = await mock.listen(0)
-  appServer = createServer((_, response) => {
-    response.setHeader('Content-Type', 'text/html; charset=utf-8')
-    response.end(APP_PAGE)
-  })
-  await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve))
-  appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`
+  appServer = await serveAppPage(APP_PAGE)
+  appUrl = appServer.url
   browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
-  appServer?.closeAllConnections()
   appServer?.close()
   await mock?.close()
 })

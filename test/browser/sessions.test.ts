@@ -1,12 +1,11 @@
 // The README's Playwright set-up, as Playwright carries it out: each worker's browser context has
 // `extraHTTPHeaders: { 'Fauxrest-Session': 'worker-N' }`, its `request` resets the session before
 // each test, and a front end on another origin calls the API with fetch.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMock, type Listening, type Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER } from '../helpers.ts'
+import { serveAppPage, type AppServer } from './app-server.ts'
 import { HAS_CHROMIUM, launchChromium } from './chromium.ts'
 
 const APP_PAGE = `<!doctype html>
@@ -30,24 +29,19 @@ type AppWindow = { call: (method: string, url: string, body?: object) => Promise
 let mock: Mock
 let api: Listening
 let browser: Browser
-let appServer: Server
+let appServer: AppServer | undefined
 let appUrl = ''
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return
   mock = await createMock({ schema: JSONPLACEHOLDER, db: ':memory:' })
   api = await mock.listen(0)
-  appServer = createServer((_, response) => {
-    response.setHeader('Content-Type', 'text/html; charset=utf-8')
-    response.end(APP_PAGE)
-  })
-  await new Promise<void>((resolve) => appServer.listen(0, '127.0.0.1', resolve))
-  appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`
+  appServer = await serveAppPage(APP_PAGE)
+  appUrl = appServer.url
   browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
-  appServer?.closeAllConnections()
   appServer?.close()
   await mock?.close()
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Sessions } from '../../src/sessions/sessions.ts'
-import { JSONPLACEHOLDER, json, memoryMock, send } from '../helpers.ts'
+import { JSONPLACEHOLDER, SHOP, json, memoryMock, send } from '../helpers.ts'
 import { USER, authMock, bearer } from '../auth/json-server-auth.ts'
 import { sseReader } from '../feed/sse.ts'
 
@@ -154,5 +154,57 @@ describe('Sessions', () => {
     await expect(memoryMock({ schema: JSONPLACEHOLDER, sessionIdle: 'soon' })).rejects.toThrow(
       'the session idle time must be seconds or a duration such as 30m, 1h or 7d, not "soon"',
     )
+  })
+})
+
+describe('relations and singular resources inside a session', () => {
+  const LIBRARY = new URL('../fixtures/library.json', import.meta.url).pathname
+
+  it('restricts a delete by the session’s own children', async () => {
+    const mock = await memoryMock({ schema: LIBRARY })
+    try {
+      const books = mock.store.list('books').filter((book) => book['authorId'] === 1)
+      expect(books.length).toBeGreaterThan(0)
+      expect((await send(mock, 'DELETE', '/authors/1', undefined, session('a'))).status).toBe(409)
+      for (const book of books) {
+        await send(mock, 'DELETE', `/books/${String(book['id'])}`, undefined, session('a'))
+      }
+      expect((await send(mock, 'DELETE', '/authors/1', undefined, session('a'))).status).toBe(200)
+      expect((await send(mock, 'DELETE', '/authors/1')).status).toBe(409)
+      expect(mock.store.get('authors', 1)).toBeDefined()
+    } finally {
+      await mock.close()
+    }
+  })
+
+  it('nullifies and cascades inside the session, and keeps a singular resource its own', async () => {
+    const mock = await memoryMock({ schema: SHOP })
+    try {
+      const customer = String(mock.store.list('customers')[0]?.['id'])
+      const lines = mock.store.byRef('lines', 'customerId', customer)
+      expect(lines.length).toBeGreaterThan(0)
+      const removed = await send(mock, 'DELETE', `/customers/${customer}`, undefined, session('a'))
+      expect(removed.status).toBe(200)
+      // Each line went with its order (cascade), or stays without a customer (nullify).
+      const seen = await Promise.all(
+        lines.map(async (line) => {
+          const path = `/lines/${String(line['id'])}`
+          const inside = await send(mock, 'GET', path, undefined, session('a'))
+          const row = (await json(inside)) as Record<string, unknown>
+          return inside.status === 200 ? row['customerId'] : inside.status
+        }),
+      )
+      expect(seen.filter((value) => value !== null && value !== 404)).toEqual([])
+      expect(mock.store.byRef('lines', 'customerId', customer)).toEqual(lines)
+      const settings = (await json(await send(mock, 'GET', '/settings'))) as object
+      const patched = await send(mock, 'PATCH', '/settings', { currency: 'USD' }, session('a'))
+      expect(patched.status).toBe(200)
+      expect(await json(await send(mock, 'GET', '/settings', undefined, session('a')))).toEqual(
+        await json(patched),
+      )
+      expect(await json(await send(mock, 'GET', '/settings'))).toEqual(settings)
+    } finally {
+      await mock.close()
+    }
   })
 })
