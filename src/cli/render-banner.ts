@@ -63,7 +63,7 @@ function resourceRows(mock: Mock): string[][] {
   const rows: string[][] = [['resource', 'items', 'routes']]
   for (const resource of mock.schema.resources.values()) {
     const count = resource.singular ? '-' : String(mock.store.list(resource.name).length)
-    const routes = resourceRoutes(resource, mock.schema).map((path) => atBase(base(mock), path))
+    const routes = resourceRoutes(resource, mock.schema).map((path) => atBase(apiBase(mock), path))
     rows.push([resource.name, count, routes.join('  ')])
   }
   return rows
@@ -73,7 +73,7 @@ function resourceRows(mock: Mock): string[][] {
 function operationRows(mock: Mock, binding: OpenApiBinding): string[][] {
   const rows: string[][] = [['method', 'path', 'operation', 'does']]
   for (const op of operationLines(binding)) {
-    rows.push([op.method, atBase(base(mock), op.path), op.operationId, op.does])
+    rows.push([op.method, atBase(apiBase(mock), op.path), op.operationId, op.does])
   }
   return rows
 }
@@ -85,7 +85,7 @@ function itemCounts(mock: Mock): string {
     .join(', ')
 }
 
-function base(mock: Mock): string {
+function apiBase(mock: Mock): string {
   return mock.options.base
 }
 
