@@ -254,7 +254,7 @@ export class Store implements Database {
   }
 
   /** Swaps in new data (a reloaded file, say): resources it lacks are generated, then all is saved. */
-  async replaceAll(data: Data): Promise<void> {
+  async replaceAll(data: unknown): Promise<void> {
     this.#writable()
     const previous = this.#data
     checkData(data, this.schema, this.#label)

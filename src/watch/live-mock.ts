@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { UserError } from '../errors.ts'
-import type { Data } from '../json.ts'
-import { parseJsonText } from '../json-text.ts'
 import type { Fetch, Mock } from '../mock.ts'
 import type { LoadedSchema } from '../node/load-schema.ts'
-import { sameBytes } from './same-bytes.ts'
+import { dataReloader } from './data-reloader.ts'
+import { isOwnWrite, readIfExists } from './own-write.ts'
 import { Switchboard } from './switchboard.ts'
 import { watchFiles, type FileWatcher } from './watch-files.ts'
 
@@ -61,36 +58,9 @@ export async function watchMock(
   const board = new Switchboard(first, options.drainMs)
   let schema = loaded
   let schemaText = await readIfExists(schemaFile)
-  // The last database text refused, so the same broken file is reported once.
-  let refused: Buffer | undefined
   let queue = Promise.resolve()
 
-  const reloadDb = async (file: string): Promise<void> => {
-    const seen = await readIfExists(file)
-    if (seen === undefined || isOwnWrite(seen, board.current) || refused?.equals(seen)) return
-    await board.exclusive(async () => {
-      const { store } = board.current
-      for (;;) {
-        const version = store.version
-        await store.flush()
-        const bytes = await readIfExists(file)
-        // A request that outlived the wait changed the data meanwhile: look again.
-        if (store.version !== version) continue
-        if (bytes === undefined || isOwnWrite(bytes, board.current)) return
-        try {
-          const data = parseJsonText(bytes.toString('utf8'), options.dbLabel) as Data
-          // Memory is swapped synchronously here, before any other write can start.
-          await store.replaceAll(data)
-        } catch (error) {
-          refused = bytes
-          options.warn(error, 'the data in memory')
-          return
-        }
-        options.log(`reloaded ${options.dbLabel} (changed on disk)`)
-        return
-      }
-    })
-  }
+  const reloadDb = dataReloader(board, options)
 
   const reloadSchema = async (): Promise<void> => {
     const text = await readIfExists(schemaFile)
@@ -177,18 +147,4 @@ export async function watchMock(
       await board.current.close()
     },
   }
-}
-
-/** The file's bytes, or `undefined` while it does not exist (an editor between two steps). */
-async function readIfExists(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined
-    throw new UserError(`cannot read ${path}: ${String(error)}`, [], { cause: error })
-  }
-}
-
-function isOwnWrite(bytes: Buffer, mock: Mock): boolean {
-  return sameBytes(bytes, mock.lastSaved() ?? [])
 }
