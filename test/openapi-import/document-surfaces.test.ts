@@ -95,3 +95,61 @@ describe('a map of counts the operation’s words name', () => {
     expect(html).toContain('<td>getInventory</td><td>counts pet by status</td>')
   })
 })
+
+describe('a map of counts its words do not pin down', () => {
+  const COUNTS = { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } }
+  const ITEM = (enumName: string) => ({
+    type: 'object',
+    properties: {
+      id: { type: 'integer', readOnly: true },
+      status: { type: 'string', enum: [`${enumName}-a`, `${enumName}-b`] },
+    },
+  })
+  const list = (schema: object) => ({
+    get: {
+      responses: {
+        '200': {
+          description: 'list',
+          content: { 'application/json': { schema: { type: 'array', items: schema } } },
+        },
+      },
+    },
+  })
+  const document = (summary: string) => ({
+    openapi: '3.0.3',
+    info: { title: 'Counts', version: '1' },
+    paths: {
+      '/pets': list(ITEM('pet')),
+      '/orders': list(ITEM('order')),
+      '/stats': {
+        get: {
+          operationId: 'getStats',
+          summary,
+          responses: {
+            '200': { description: 'counts', content: { 'application/json': { schema: COUNTS } } },
+          },
+        },
+      },
+    },
+  })
+
+  it.each([
+    ['names two resources', 'Returns pet and order counts by status'],
+    ['names no field', 'Returns pet counts'],
+  ])('is generated when its words %s', async (_, summary) => {
+    mock = await memoryMock({ schema: document(summary) })
+    const html = await (await send(mock, 'GET', '/', undefined, { Accept: 'text/html' })).text()
+    expect(html).toContain('<td>getStats</td><td>generated answer</td>')
+    const answer = (await json(await send(mock, 'GET', '/stats'))) as Record<string, unknown>
+    expect(Object.keys(answer).some((key) => key.startsWith('pet-'))).toBe(false)
+  })
+
+  it('counts when they name one resource and its enum field', async () => {
+    mock = await memoryMock({ schema: document('Returns order counts by status') })
+    const answer = (await json(await send(mock, 'GET', '/stats'))) as Record<string, number>
+    expect(Object.keys(answer).slice(0, 2)).toEqual(['order-a', 'order-b'])
+    const total = Object.values(answer).reduce((sum, n) => sum + n, 0)
+    const withStatus = mock.store.list('orders').filter((row) => row['status'] !== undefined)
+    expect(total).toBe(withStatus.length)
+  })
+})
