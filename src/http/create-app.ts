@@ -30,7 +30,7 @@ import { redirectToBase } from './routing/redirect-to-base.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
 import { Sessions } from '../sessions/sessions.ts'
 import { lookupsOf, type RequestScope } from './session/request-scope.ts'
-import { scopedPath, sessionStage } from './session/session-stage.ts'
+import { SESSIONS_PATH, scopedPath, sessionStage } from './session/session-stage.ts'
 import { listSessions, oneSession } from './session/session-routes.ts'
 
 export type AppDeps = {
@@ -215,7 +215,9 @@ export function createApp(deps: AppDeps): Hono {
   const known = deps.frontEnd === true ? [...ownRoutes, FRONT_END_ROOT] : ownRoutes
   app.notFound(notFoundHandler(known, base, onError))
   app.onError(onError)
-  return routes === undefined ? app : withRewrites(app, routes, rulesPath)
+  return routes === undefined
+    ? app
+    : withRewrites(app, routes, rulesPath, atBase(base, `${SESSIONS_PATH}/`))
 }
 
 const FRONT_END_ROOT = { path: '/', methods: ['get'] } as const

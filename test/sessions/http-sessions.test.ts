@@ -213,3 +213,18 @@ describe('documents', () => {
     expect(home).toContain('<code>/_sessions/NAME/</code>')
   })
 })
+
+describe('sessions with a routes file', () => {
+  it('rewrites the path after the session prefix, and with the header', async () => {
+    const api = await memoryMock({ schema: JSONPLACEHOLDER, routes: { '/api/*': '/$1' } })
+    try {
+      const created = await send(api, 'POST', '/_sessions/a/api/posts', POST)
+      expect(created.status).toBe(201)
+      expect((await send(api, 'GET', '/_sessions/a/api/posts/101')).status).toBe(200)
+      expect((await send(api, 'GET', '/api/posts/101', undefined, A)).status).toBe(200)
+      expect((await send(api, 'GET', '/api/posts/101')).status).toBe(404)
+    } finally {
+      await api.close()
+    }
+  })
+})

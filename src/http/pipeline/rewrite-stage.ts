@@ -7,15 +7,25 @@ import { splitUrl } from '../request/path-segments.ts'
  * json-server's rewriter, before routing: a request a rule matches is handed to `app` with its new
  * URL, whatever its method; `GET /__rules` (answered by `app`) is never rewritten. Routing reads
  * the URL, so the rewrite happens before the app sees the request. `rulesPath` is where the rules
- * are served (`/__rules`, under the API's prefix when there is one).
+ * are served (`/__rules`, under the API's prefix when there is one). Inside a session's path
+ * prefix (`sessionsPath`, `/_sessions/` under the API's), the rules apply to the path after it.
  */
-export function withRewrites(app: Hono, rules: RouteRules, rulesPath = RULES_PATH): Hono {
+export function withRewrites(
+  app: Hono,
+  rules: RouteRules,
+  rulesPath = RULES_PATH,
+  sessionsPath = '/_sessions/',
+): Hono {
   const front = new Hono()
   front.all('*', (c) => {
     const request = c.req.raw
     const { pathname, search } = splitUrl(request.url)
-    const target =
-      pathname === rulesPath ? undefined : rewriteUrl(rules.current.rewrites, pathname, search)
+    const end = pathname.startsWith(sessionsPath) ? pathname.indexOf('/', sessionsPath.length) : -1
+    const prefix = end === -1 ? '' : pathname.slice(0, end)
+    const path = pathname.slice(prefix.length)
+    const rewritten =
+      pathname === rulesPath ? undefined : rewriteUrl(rules.current.rewrites, path, search)
+    const target = rewritten === undefined ? undefined : prefix + rewritten
     if (target === undefined) return app.fetch(request, c.env)
     const url = new URL(target, request.url)
     const hasBody = request.body !== null
