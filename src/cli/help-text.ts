@@ -10,6 +10,7 @@ Usage
   fauxrest types <schema> [--out FILE]     print TypeScript types for every resource
   fauxrest import <openapi> [--out FILE]   write the schema an OpenAPI document is served as
   fauxrest infer <sample> [--out FILE]     write a schema inferred from sample JSON
+  fauxrest worker <file> --out DIR         write a Cloudflare Worker project (--dev: serve it here)
   fauxrest <command> --help                options and examples of one command
 
 Examples
@@ -134,6 +135,30 @@ Examples
   fauxrest infer response.json --name orders
 `
 
+const WORKER = `fauxrest worker <schema|db.json> --out DIR [options]
+fauxrest worker <schema|db.json> --dev [--port N] [--host H] [options]
+
+Writes the mock API as a Cloudflare Worker project: worker.js (one ES module, Swagger UI included),
+wrangler.jsonc and README.md; \`npx wrangler deploy\` in DIR is all that is left. The data lives in
+a Durable Object with SQLite storage, generated from the schema's seed on first use; with
+--fake-writes or --read-only it is built in and no Durable Object is used. --dev serves the Worker
+under workerd on this machine (needs miniflare: npm install -D miniflare), its state kept in
+DIR/state (DIR is .fauxrest-worker without --out).
+
+Options (as for serve)
+      --seed N, --read-only, --fake-writes, --delete MODE, -d/--delay MS, --no-cors,
+      --body-limit BYTES, -r/--routes FILE, --auth, --jwt-secret S, --jwt-expires-in T,
+      -i/--id NAME, --foreignKeySuffix S
+  -p, --port N            with --dev: port                                        (8787)
+  -H, --host H            with --dev: interface                                   (127.0.0.1)
+Refused, one line each: --static, --watch, --middlewares, --db, --reset, --base, --quiet.
+
+Examples
+  fauxrest worker data/jsonplaceholder.json --out worker && (cd worker && npx wrangler deploy)
+  fauxrest worker data/jsonplaceholder.json --dev --port 8787
+  fauxrest worker schema.json --fake-writes --out demo
+`
+
 export function helpText(topic: CommandName | undefined): string {
   switch (topic) {
     case 'serve':
@@ -150,6 +175,8 @@ export function helpText(topic: CommandName | undefined): string {
       return IMPORT
     case 'infer':
       return INFER
+    case 'worker':
+      return WORKER
     default:
       return MAIN
   }

@@ -9,6 +9,7 @@ import { runInfer } from './run-infer.ts'
 import { runOpenApi } from './run-openapi.ts'
 import { runServe } from './run-serve.ts'
 import { runTypes } from './run-types.ts'
+import { runWorker } from './run-worker.ts'
 import { VERSION } from './version.ts'
 
 /** Runs one command; resolves to the exit code. `serve` resolves when the server has stopped. */
@@ -36,6 +37,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runImport(command, io)
       case 'infer':
         return await runInfer(command, io)
+      case 'worker':
+        return await runWorker(command, io)
     }
   } catch (error) {
     io.err(formatError(error))

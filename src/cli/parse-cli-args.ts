@@ -13,6 +13,7 @@ export const COMMANDS = [
   'types',
   'import',
   'infer',
+  'worker',
 ] as const
 export type CommandName = (typeof COMMANDS)[number]
 
@@ -49,6 +50,29 @@ export type ServeFlags = {
   readonly sessionIdle: string | undefined
 }
 
+/** `fauxrest worker`: the serve flags a Worker keeps, where it is written, and `--dev`. */
+export type WorkerFlags = Pick<
+  ServeFlags,
+  | 'seed'
+  | 'readOnly'
+  | 'fakeWrites'
+  | 'deleteMode'
+  | 'delay'
+  | 'cors'
+  | 'bodyLimit'
+  | 'routes'
+  | 'auth'
+  | 'jwtSecret'
+  | 'jwtExpiresIn'
+> & {
+  /** The folder the Worker project is written to; `undefined` with --dev (a default folder). */
+  readonly out: string | undefined
+  /** Serve it under workerd on this machine (miniflare), on `port` and `host`. */
+  readonly dev: boolean
+  readonly port: number
+  readonly host: string
+}
+
 /** How every command reads the file: json-server's `--id` and `--foreignKeySuffix`. */
 type Reading = { readonly reading: SchemaOptions }
 
@@ -63,6 +87,7 @@ export type CliCommand =
       readonly seed: number | undefined
     } & Reading)
   | ({ readonly command: 'check'; readonly file: string } & Reading)
+  | ({ readonly command: 'worker'; readonly file: string; readonly flags: WorkerFlags } & Reading)
   | ({
       readonly command: 'openapi'
       readonly file: string
@@ -122,6 +147,7 @@ const OPTIONS = {
   foreignKeySuffix: { type: 'string' },
   fks: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  dev: { type: 'boolean' },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -178,7 +204,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (args.length > 1) throw new UserError(`unexpected argument "${args[1]}" (see fauxrest --help)`)
   const file = args[0]
   if (file === undefined) throw new UserError(`missing file: fauxrest ${command} <file>`)
-  if (command !== 'serve') {
+  if (command !== 'worker' && values.dev !== undefined) {
+    throw new UserError('--dev only applies to worker')
+  }
+  if (command !== 'serve' && command !== 'worker') {
     const misplaced = SERVE_ONLY.find(
       (name) => values[name] !== undefined && !(name === 'auth' && command === 'types'),
     )
@@ -190,6 +219,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     command !== 'types' &&
     command !== 'import' &&
     command !== 'infer' &&
+    command !== 'worker' &&
     values.out
   ) {
     throw new UserError(`--out does not apply to ${command}`)
@@ -203,6 +233,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   switch (command) {
     case 'serve':
       return { command, file, flags: serveFlags(values, seed), reading }
+    case 'worker':
+      return { command, file, flags: workerFlags(values, seed), reading }
     case 'generate':
       return { command, file, out: values.out, seed, reading }
     case 'openapi':
@@ -304,6 +336,52 @@ function serveFlags(values: Values, seed: number | undefined): ServeFlags {
         ? undefined
         : integer('--max-sessions', values['max-sessions'], 1),
     sessionIdle: values['session-idle'],
+  }
+}
+
+// What a Worker cannot do, each refused in one line rather than dropped.
+const NOT_IN_A_WORKER: readonly (readonly [keyof Values, string])[] = [
+  ['static', 'a Worker serves no folder of files (put them on Workers static assets or a CDN)'],
+  ['watch', 'a deployed Worker does not watch files (run fauxrest worker again after a change)'],
+  ['middlewares', 'middleware files are not bundled into a Worker'],
+  ['db', "a Worker's data lives in its Durable Object (POST /_import loads a db file)"],
+  ['reset', 'a Worker starts from the schema; POST /_reset puts its data back'],
+  ['base', 'a Worker serves at the root of its route (use a Workers route for a prefix)'],
+  ['quiet', 'a Worker keeps no request log'],
+  ['no-gzip', 'a Worker does not compress (Cloudflare compresses answers)'],
+  ['ng', 'a Worker does not compress (Cloudflare compresses answers)'],
+]
+
+function workerFlags(values: Values, seed: number | undefined): WorkerFlags {
+  for (const [name, reason] of NOT_IN_A_WORKER) {
+    if (values[name] !== undefined)
+      throw new UserError(`--${name} cannot apply to worker: ${reason}`)
+  }
+  const dev = values.dev === true
+  if (!dev && values.out === undefined) {
+    throw new UserError('missing --out DIR: fauxrest worker <file> --out DIR (or --dev to try it)')
+  }
+  if (!dev) {
+    const local = (['port', 'host'] as const).find((name) => values[name] !== undefined)
+    if (local !== undefined) throw new UserError(`--${local} only applies to worker --dev`)
+  }
+  const serve = serveFlags(values, seed)
+  return {
+    seed,
+    readOnly: serve.readOnly,
+    fakeWrites: serve.fakeWrites,
+    deleteMode: serve.deleteMode,
+    delay: serve.delay,
+    cors: serve.cors,
+    bodyLimit: serve.bodyLimit,
+    routes: serve.routes,
+    auth: serve.auth,
+    jwtSecret: serve.jwtSecret,
+    jwtExpiresIn: serve.jwtExpiresIn,
+    out: values.out,
+    dev,
+    port: values.port === undefined ? 8787 : serve.port,
+    host: serve.host,
   }
 }
 
