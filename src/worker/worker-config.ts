@@ -1,17 +1,13 @@
-import type { Delay, DeleteMode } from '../app-options.ts'
+import type { AppOptions } from '../app-options.ts'
 import type { AuthOptions } from '../auth/resolve-auth.ts'
 import { isJsonObject, type Data } from '../json.ts'
 import type { SchemaOptions } from '../schema/types.ts'
 
 /** The serve options a Worker keeps (no static folder, no watching, no middleware files). */
-export type WorkerAppOptions = {
-  readonly readOnly: boolean
-  readonly fakeWrites: boolean
-  readonly deleteMode: DeleteMode
-  readonly delay: Delay | undefined
-  readonly cors: boolean
-  readonly bodyLimit: number
-}
+export type WorkerAppOptions = Pick<
+  AppOptions,
+  'readOnly' | 'fakeWrites' | 'deleteMode' | 'delay' | 'cors' | 'bodyLimit'
+>
 
 /**
  * What `fauxrest worker` writes into the Worker beside the runtime: the schema (or plain db) as

@@ -1,4 +1,6 @@
 import { Miniflare } from 'miniflare'
+import { afterAll, beforeAll } from 'vitest'
+import { DEFAULT_APP_OPTIONS } from '../../src/app-options.ts'
 import { readFile } from 'node:fs/promises'
 import { buildWorkerRuntime } from '../../scripts/worker-runtime.mjs'
 import { VERSION } from '../../src/version.ts'
@@ -10,6 +12,7 @@ import {
 import { DATABASE_BINDING, DATABASE_CLASS } from '../../src/worker/worker-module.ts'
 import { workerScript } from '../../src/worker/worker-script.ts'
 import { CONTRACT_SCHEMAS, targetOver, type OpenTarget, type Target } from '../http/target.ts'
+import { tempDir } from '../helpers.ts'
 
 export const COMPATIBILITY_DATE = '2026-04-24'
 
@@ -21,13 +24,14 @@ export function workerRuntime(): Promise<string> {
   return runtime
 }
 
+const { readOnly, fakeWrites, deleteMode, delay, cors, bodyLimit } = DEFAULT_APP_OPTIONS
 export const DEFAULT_OPTIONS: WorkerAppOptions = {
-  readOnly: false,
-  fakeWrites: false,
-  deleteMode: 'empty',
-  delay: undefined,
-  cors: true,
-  bodyLimit: 1024 * 1024,
+  readOnly,
+  fakeWrites,
+  deleteMode,
+  delay,
+  cors,
+  bodyLimit,
 }
 
 /** A Worker's configuration for a schema file, as `fauxrest worker` writes it. */
@@ -126,4 +130,21 @@ export function workerTargets(persist: () => string): {
       if (started !== undefined) await (await started).dispose()
     },
   }
+}
+
+/**
+ * Runs an HTTP contract against Workers under workerd, with the same expectations as against the
+ * Node app: one runtime for the test file, its objects' state in a temp folder.
+ */
+export function contractOnWorkers(contract: (open: OpenTarget) => void): void {
+  let folder: Awaited<ReturnType<typeof tempDir>>
+  const targets = workerTargets(() => folder.path)
+  beforeAll(async () => {
+    folder = await tempDir()
+  })
+  afterAll(async () => {
+    await targets.dispose()
+    await folder.remove()
+  })
+  contract(targets.open)
 }
