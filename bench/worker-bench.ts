@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { median } from './bench-results.ts'
+import { median } from './median.ts'
 import { startLoadClient } from './load-client.ts'
 import type { LoadJob, LoadResult } from './load-types.ts'
 
