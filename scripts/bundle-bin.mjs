@@ -2,7 +2,9 @@
 // ~130 small modules one by one took about a third of the time to the first answer (Node 20 keeps
 // no compile cache), and resolving and loading hono's, faker's and the rest's ~100 files took a
 // fifth of what was left (measured on the JSONPlaceholder db: 0.80x the CPU time to the first
-// answer). Only the packages every start loads are bundled; the rest (an OpenAPI document's
+// answer). Minified, it compiles in 0.89x the CPU time of the readable bundle (963 kB instead of
+// 1.4 MB; faker's English data is 434 kB of it); the source map keeps stack traces readable.
+// Only the packages every start loads are bundled; the rest (an OpenAPI document's
 // parsers, loaded on demand; the docs page's assets, read as files; optional peers) stay external.
 // dist/index.js and the other modules tsc emits remain the programmatic API, importing the
 // packages as usual.
@@ -45,6 +47,7 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  minify: true,
   logLevel: 'warning',
 })
 
