@@ -1,5 +1,5 @@
 import { sign } from 'hono/jwt'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Mock } from '../../src/index.ts'
 import { json, memoryMock, send } from '../helpers.ts'
 import { authMock, bearer, registered } from './json-server-auth.ts'
@@ -120,6 +120,22 @@ describe('401 and 403', () => {
     expect(expired.status).toBe(401)
     expect(expired.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
     expect(await json(expired)).toEqual({ error: 'The token has expired: log in again.' })
+  })
+
+  it('still refuses a token once it expires, though it was accepted before', async () => {
+    expect((await get('/messages', bea)).status).toBe(200)
+    expect((await get('/messages', bea)).status).toBe(200)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 3600 * 1000)
+      const late = await get('/messages', bea)
+      expect(late.status).toBe(401)
+      expect(late.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"')
+      expect(await json(late)).toEqual({ error: 'The token has expired: log in again.' })
+    } finally {
+      vi.useRealTimers()
+    }
+    expect((await get('/messages', albert)).status).toBe(200)
   })
 
   it('accepts the "Token" scheme some clients send, and ignores a bad token on open routes', async () => {

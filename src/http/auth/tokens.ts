@@ -61,34 +61,77 @@ export function readCaller(
   return verifyToken(token, config, session)
 }
 
-/** The caller a token names, or why it names none (expired, badly signed, malformed, another session's). */
-export async function verifyToken(
+/** What a token whose signature checked out says: kept so the next request need not check it. */
+type Claims = { readonly sub: unknown; readonly session: unknown; readonly exp: number | undefined }
+
+// Checking an HS256 signature through Web Crypto made a read with a token cost 74 µs of server CPU
+// against 19 µs without one (npm run bench, auth), so a token whose signature checked out is
+// remembered, per auth configuration (a reload with a new secret starts afresh), and only its
+// expiry is checked again. The memory is bounded: past the limit it starts over.
+const verified = new WeakMap<AuthConfig, Map<string, Claims>>()
+const REMEMBERED_TOKENS = 10_000
+
+/**
+ * The caller a token names, or why it names none (expired, badly signed, malformed, another
+ * session's); synchronous for a token seen before.
+ */
+export function verifyToken(
+  token: string,
+  config: AuthConfig,
+  session: string | undefined,
+): CallerState | Promise<CallerState> {
+  const known = verified.get(config)?.get(token)
+  return known === undefined ? checkSignature(token, config, session) : callerOf(known, session)
+}
+
+async function checkSignature(
   token: string,
   config: AuthConfig,
   session: string | undefined,
 ): Promise<CallerState> {
+  let claims: Claims
   try {
     const payload = await verify(token, config.secret, 'HS256')
-    const sub = payload['sub']
-    if (typeof sub !== 'string' || sub === '') {
-      return { problem: 'The token names no user (no "sub").', invalid: true }
+    const exp = payload['exp']
+    claims = {
+      sub: payload['sub'],
+      session: payload['session'],
+      exp: typeof exp === 'number' ? exp : undefined,
     }
-    // A session's users are its own: its tokens are good there only.
-    const issuedIn = payload['session']
-    if (issuedIn !== session) {
-      const where = typeof issuedIn === 'string' ? `session "${issuedIn}"` : 'no session'
-      return { problem: `The token was issued in ${where}: log in here.`, invalid: true }
-    }
-    return { caller: { id: sub } }
   } catch (error) {
     const problem =
       error instanceof JwtTokenExpired
-        ? 'The token has expired: log in again.'
+        ? EXPIRED
         : error instanceof JwtTokenSignatureMismatched
           ? 'The token has an invalid signature.'
           : 'The token is malformed.'
     return { problem, invalid: true }
   }
+  let tokens = verified.get(config)
+  if (tokens === undefined) verified.set(config, (tokens = new Map()))
+  if (tokens.size >= REMEMBERED_TOKENS) tokens.clear()
+  tokens.set(token, claims)
+  return callerOf(claims, session)
+}
+
+const EXPIRED = 'The token has expired: log in again.'
+
+function callerOf(claims: Claims, session: string | undefined): CallerState {
+  // As the signature check does: expired from the second `exp` names.
+  if (claims.exp !== undefined && claims.exp <= Math.floor(Date.now() / 1000)) {
+    return { problem: EXPIRED, invalid: true }
+  }
+  const { sub } = claims
+  if (typeof sub !== 'string' || sub === '') {
+    return { problem: 'The token names no user (no "sub").', invalid: true }
+  }
+  // A session's users are its own: its tokens are good there only.
+  const issuedIn = claims.session
+  if (issuedIn !== session) {
+    const where = typeof issuedIn === 'string' ? `session "${issuedIn}"` : 'no session'
+    return { problem: `The token was issued in ${where}: log in here.`, invalid: true }
+  }
+  return { caller: { id: sub } }
 }
 
 /** 401 with `WWW-Authenticate: Bearer` (RFC 6750), saying why the request has no caller. */
