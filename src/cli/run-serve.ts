@@ -24,6 +24,7 @@ import { renderBanner } from './render-banner.ts'
 import { snapshotsOnRequest } from './snapshots.ts'
 import { createStarterDb } from './starter-db.ts'
 import { VERSION } from './version.ts'
+import { serveModes } from './serve-modes.ts'
 
 type ServeCommand = Extract<CliCommand, { command: 'serve' }>
 
@@ -77,12 +78,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     db,
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     reset: flags.reset,
-    readOnly: flags.readOnly,
-    fakeWrites: flags.fakeWrites,
-    deleteMode: flags.deleteMode,
-    delay: flags.delay,
-    cors: flags.cors,
-    bodyLimit: flags.bodyLimit,
+    ...serveModes(flags),
     staticDir: staticDir === undefined ? undefined : resolve(io.cwd, staticDir),
     log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
     ...(bar === undefined ? {} : { onProgress: bar }),

@@ -25,6 +25,7 @@ import { workerScript } from '../worker/worker-script.ts'
 import type { CliIo } from './cli-io.ts'
 import type { CliCommand, WorkerFlags } from './parse-cli-args.ts'
 import { VERSION } from './version.ts'
+import { serveModes } from './serve-modes.ts'
 
 type WorkerCommand = Extract<CliCommand, { command: 'worker' }>
 
@@ -110,14 +111,7 @@ async function buildConfig(
   const auth = withGuards(authOptions(flags), guards?.guards)
   // Checked now, so a Worker that could not start is never written.
   resolveAuth(loaded.schema, auth)
-  const options = {
-    readOnly: flags.readOnly,
-    fakeWrites: flags.fakeWrites,
-    deleteMode: flags.deleteMode,
-    delay: flags.delay,
-    cors: flags.cors,
-    bodyLimit: flags.bodyLimit,
-  }
+  const options = serveModes(flags)
   const config: WorkerConfig = {
     name,
     document,
