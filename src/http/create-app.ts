@@ -12,7 +12,7 @@ import { visibleData } from './auth/visible-data.ts'
 import { withMiddlewares, type Middleware } from './pipeline/middlewares.ts'
 import { eventsRoute } from './feed/events-route.ts'
 import { withRewrites } from './pipeline/rewrite-stage.ts'
-import { RULES_PATH, type RouteRules } from '../rewrite/route-rules.ts'
+import type { RouteRules } from '../rewrite/route-rules.ts'
 import type { Answer, AssetSource, Route } from './route.ts'
 import { toJsonBody } from './answer/json-body.ts'
 import { notFoundHandler } from './routing/not-found.ts'
@@ -24,7 +24,13 @@ import { ResponseCache } from './resources/response-cache.ts'
 import { sendJson } from './answer/send-json.ts'
 import { surfaceHandlers } from './surface/surface-routes.ts'
 import { operationLines } from '../openapi-import/operation-lines.ts'
-import { placeOwnRoutes, SESSION_PREFIX, type OwnRouteName } from '../routes/own-routes.ts'
+import {
+  pathsOf,
+  placeOwnRoutes,
+  SESSION_PREFIX,
+  type OwnRoute,
+  type OwnRouteName,
+} from '../routes/own-routes.ts'
 import { atBase, insideBase } from '../routes/base-path.ts'
 import { redirectToBase } from './routing/redirect-to-base.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
@@ -99,11 +105,14 @@ export function createApp(deps: AppDeps): Hono {
         ),
       )
 
-  const { auth } = deps
-  // fauxrest's own routes, as the route table lists them
+  const { auth, routes } = deps
+  // fauxrest's own routes, as the route table lists them for the features on
   const table = routeTable(store.schema)
+  const features = { auth: auth !== undefined, rules: routes !== undefined }
+  const ownOn = table.ownWith(features)
   const eventsHandler = eventsRoute({ schema: store.schema, auth })
-  const handlers: Record<OwnRouteName, ScopedRoute> = {
+  // The auth stage answers json-server-auth's routes: they take a guard prefix too (`/600/login`).
+  const handlers: Record<Exclude<OwnRouteName, 'register' | 'login'>, ScopedRoute> = {
     ...surfaceHandlers({
       store,
       options,
@@ -111,6 +120,7 @@ export function createApp(deps: AppDeps): Hono {
       document: deps.openapi?.document,
       operations: deps.openapi === undefined ? undefined : operationLines(deps.openapi),
       auth,
+      features,
     }),
     db: (c, _next, { db, lookups, session }) =>
       auth === undefined
@@ -128,34 +138,28 @@ export function createApp(deps: AppDeps): Hono {
     events: (c, _next, scope) => eventsHandler(c, scope.feed(), scope.session),
     sessions: listSessions(sessions),
     session: oneSession(sessions),
+    rules: (c) => sendJson(c, toJsonBody(routes?.current.rules ?? {})),
   }
   // Under the API's prefix (`--base`), as every route; the homepage answers with a slash too.
   const { base } = options
   const homePath = deps.homePath ?? atBase(base, '/')
   // Inside a session too: `/_sessions/{session}/db`, … (resource routes are all served there)
-  const ownRoutes = [
-    ...placeOwnRoutes(table.own, base, homePath),
-    ...table.own
-      .filter((own) => own.inSession)
-      .map((own) => ({ ...own, path: atBase(base, SESSION_PREFIX + own.path) })),
+  const ownRoutes: readonly OwnRoute[] = [
+    ...placeOwnRoutes(ownOn, base, homePath),
+    ...placeOwnRoutes(
+      ownOn.filter((entry) => entry.inSession).map((entry) => inSession(entry)),
+      base,
+      homePath,
+    ),
   ]
   for (const own of ownRoutes) {
+    if (own.name === 'register' || own.name === 'login') continue
     const paths = own.name === 'home' && base !== '' ? [own.path, `${own.path}/`] : [own.path]
     for (const method of own.methods) {
       for (const path of paths) {
         app.on(method.toUpperCase(), toColonPath(path), route(handlers[own.name]))
       }
     }
-  }
-
-  // The routes file's rules (`--routes`), served where json-server serves them
-  const { routes } = deps
-  const rulesPath = atBase(base, RULES_PATH)
-  if (routes !== undefined) {
-    app.get(
-      rulesPath,
-      route((c) => sendJson(c, toJsonBody(routes.current.rules))),
-    )
   }
 
   // The document's operations, when serving one; then resources, nested to any depth; then static
@@ -212,12 +216,26 @@ export function createApp(deps: AppDeps): Hono {
   }
 
   // A front end's `index.html` answers GET at `/`: other methods there are refused with `Allow`.
-  const known = deps.frontEnd === true ? [...ownRoutes, FRONT_END_ROOT] : ownRoutes
+  const answered = ownRoutes.flatMap((entry) =>
+    pathsOf(entry).map((path) => ({ path, methods: entry.methods })),
+  )
+  const known = deps.frontEnd === true ? [...answered, FRONT_END_ROOT] : answered
   app.notFound(notFoundHandler(known, base, onError))
   app.onError(onError)
-  return routes === undefined
+  const rules = ownRoutes.find((entry) => entry.name === 'rules')
+  return routes === undefined || rules === undefined
     ? app
-    : withRewrites(app, routes, rulesPath, atBase(base, `${SESSIONS_PATH}/`))
+    : withRewrites(app, routes, rules.path, atBase(base, `${SESSIONS_PATH}/`))
+}
+
+// The same route inside every session: `/_sessions/{session}/login`.
+function inSession(route: OwnRoute): OwnRoute {
+  const aliases = route.aliases?.map((alias) => SESSION_PREFIX + alias)
+  return {
+    ...route,
+    path: SESSION_PREFIX + route.path,
+    ...(aliases === undefined ? {} : { aliases }),
+  }
 }
 
 const FRONT_END_ROOT = { path: '/', methods: ['get'] } as const

@@ -1,6 +1,8 @@
 import type { AuthConfig } from '../auth/auth-config.ts'
 import { ruleFor } from '../auth/may-read.ts'
 import { isJsonObject, type JsonObject } from '../json.ts'
+import { routeTable } from '../routes/route-table.ts'
+import type { Schema } from '../schema/types.ts'
 
 const SCHEME = 'bearerAuth'
 const WRITES = ['post', 'put', 'patch', 'delete']
@@ -10,7 +12,11 @@ const ERROR = { $ref: '#/components/schemas/Error' }
  * The document with auth: a bearer security scheme (so the docs page's Authorize button works),
  * `security`, 401 and 403 on the operations a rule guards, and the register and log-in routes.
  */
-export function withBearerSecurity(document: JsonObject, config: AuthConfig): JsonObject {
+export function withBearerSecurity(
+  document: JsonObject,
+  config: AuthConfig,
+  schema: Schema,
+): JsonObject {
   const paths = isJsonObject(document['paths']) ? document['paths'] : {}
   for (const [path, item] of Object.entries(paths)) {
     if (!isJsonObject(item)) continue
@@ -31,8 +37,13 @@ export function withBearerSecurity(document: JsonObject, config: AuthConfig): Js
       operation['responses'] = responses
     }
   }
-  paths['/register'] = { post: authOperation(config, 'register', '201') }
-  paths['/login'] = { post: authOperation(config, 'login', '200') }
+  // Where the route table has them: a resource of the same name keeps its own operations.
+  for (const route of routeTable(schema).ownWith({ auth: true })) {
+    if (route.name === 'register' || route.name === 'login') {
+      const status = route.name === 'register' ? '201' : '200'
+      paths[route.path] = { post: authOperation(config, route.name, status) }
+    }
+  }
   document['paths'] = paths
   const tags = Array.isArray(document['tags']) ? document['tags'] : []
   tags.push({ name: 'auth', description: 'Registration and log-in (json-server-auth routes).' })

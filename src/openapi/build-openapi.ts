@@ -1,5 +1,6 @@
 import type { JsonObject } from '../json.ts'
 import type { Schema } from '../schema/types.ts'
+import type { OwnFeatures } from '../routes/own-routes.ts'
 import { buildSchemaComponents } from './components.ts'
 import { type BuildContext, createOperationIds } from './context.ts'
 import { idSchemaOf } from './field-schemas.ts'
@@ -16,6 +17,8 @@ export type OpenApiOptions = {
   readonly serverUrl?: string
   /** How DELETE answers: `empty` (`200 {}`, the default), `no-content` (204) or `item`. */
   readonly deleteMode?: DeleteMode
+  /** Optional own routes the server serves: `rules` documents `GET /__rules` (`--routes`). */
+  readonly features?: OwnFeatures
 }
 
 const DESCRIPTION = [
@@ -38,6 +41,7 @@ export function buildOpenApi(schema: Schema, options: OpenApiOptions = {}): Json
     idOf,
     examples: options.examples ?? (() => undefined),
     deleteMode: options.deleteMode ?? 'empty',
+    features: options.features ?? {},
     uniqueOperationId: createOperationIds(),
   }
   const document: JsonObject = {

@@ -2,6 +2,7 @@ import type { JsonObject } from '../json.ts'
 import type { ResourceSpec, Schema } from '../schema/types.ts'
 import type { IdSchemaOf } from './field-schemas.ts'
 import type { DeleteMode } from './responses.ts'
+import type { OwnFeatures } from '../routes/own-routes.ts'
 import { singularize } from '../schema/singularize.ts'
 
 /** What building the document's operations needs to know, computed once per document. */
@@ -11,6 +12,8 @@ export type BuildContext = {
   readonly idOf: IdSchemaOf
   readonly examples: (resource: string) => JsonObject | undefined
   readonly deleteMode: DeleteMode
+  /** The server's optional own routes that are on (a routes file's `/__rules`). */
+  readonly features: OwnFeatures
   /** Returns `wanted`, or `wanted2`, `wanted3`... once `wanted` is taken. */
   readonly uniqueOperationId: (wanted: string) => string
 }

@@ -4,6 +4,7 @@ import { routeTable } from '../routes/route-table.ts'
 import { ref } from './components.ts'
 import type { BuildContext } from './context.ts'
 import { eventsPath } from './events-path.ts'
+import { sessionPath, sessionsPath } from './session-operations.ts'
 import { routeOperations } from './operations.ts'
 import { NOT_MODIFIED, errorResponses, headerRef, jsonContent } from './responses.ts'
 import { pathParameters } from './route-parameters.ts'
@@ -19,7 +20,8 @@ const RESET_DONE: JsonObject = {
 }
 
 // The operations of fauxrest's own routes, by route; `undefined` leaves a route out of the document
-// (the pages are for people, not for API clients).
+// (the pages are for people, not for API clients; registration and log-in need the auth settings,
+// bearer-security.ts).
 const OWN_OPERATIONS: Readonly<
   Record<OwnRouteName, ((context: BuildContext) => JsonObject) | undefined>
 > = {
@@ -28,8 +30,27 @@ const OWN_OPERATIONS: Readonly<
   'docs-slash': undefined,
   'docs-asset': undefined,
   openapi: undefined,
-  sessions: undefined,
-  session: undefined,
+  sessions: (context) => sessionsPath(context, [SERVER_TAG]),
+  session: (context) => sessionPath(context, [SERVER_TAG]),
+  register: undefined,
+  login: undefined,
+  rules: (context) => ({
+    get: {
+      tags: [SERVER_TAG],
+      summary: 'Get the routes file’s rules',
+      description:
+        'The rewrite rules the server was started with (`--routes`), as json-server shows them.',
+      operationId: context.uniqueOperationId('getRules'),
+      parameters: [...EVERY_ROUTE],
+      responses: {
+        '200': {
+          description: 'Each rule: the path it matches, and what it rewrites it to.',
+          content: jsonContent({ type: 'object', additionalProperties: { type: 'string' } }),
+        },
+        ...errorResponses(['400']),
+      },
+    },
+  }),
   events: (context) => eventsPath(context, [SERVER_TAG]),
   db: (context) => ({
     get: {
@@ -76,7 +97,7 @@ export function buildPaths(context: BuildContext): JsonObject {
     for (const [method, operation] of operations) item[method] = operation
     paths[route.path] = item
   }
-  for (const route of table.own) {
+  for (const route of table.ownWith(context.features)) {
     const operations = OWN_OPERATIONS[route.name]
     // A plain db's resource `db`: GET /db is the whole database, POST /db still the resource's
     const resource = paths[route.path]

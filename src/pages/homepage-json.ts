@@ -41,14 +41,19 @@ export function homepageJson(info: HomepageInfo): JsonObject {
         .map((route) => [route.name, atBase(base, route.path)]),
     ),
     options: settings,
-    ...(info.auth === undefined ? {} : { auth: authJson(info.auth) }),
+    ...(info.auth === undefined ? {} : { auth: authJson(info, info.auth, base) }),
   }
 }
 
-function authJson(overview: AuthOverview): JsonObject {
+function authJson(info: HomepageInfo, overview: AuthOverview, base: string): JsonObject {
+  const routes = routeTable(info.schema).ownWith({ auth: true })
+  const pathOf = (name: string): string | null => {
+    const route = routes.find((own) => own.name === name)
+    return route === undefined ? null : atBase(base, route.path)
+  }
   return {
-    register: '/register',
-    login: '/login',
+    register: pathOf('register'),
+    login: pathOf('login'),
     fields: { login: overview.login, password: overview.password },
     rules: overview.rules.map((rule) => ({
       resource: rule.resource,

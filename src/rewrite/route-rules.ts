@@ -1,8 +1,5 @@
 import { NO_ROUTES, type RoutesFile } from './routes-file.ts'
 
-/** Where the rules are served, as json-server serves them (under the API's prefix, if any). */
-export const RULES_PATH = '/__rules'
-
 /** The routes file a server rewrites with now; `--watch` swaps in a new one while it serves. */
 export class RouteRules {
   #current: RoutesFile

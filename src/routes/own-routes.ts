@@ -13,6 +13,15 @@ export type OwnRouteName =
   | 'events'
   | 'sessions'
   | 'session'
+  | 'rules'
+  | 'register'
+  | 'login'
+
+/** Own routes served only when a feature is on: json-server-auth's (`--auth`), a routes file's. */
+export type OwnFeature = 'auth' | 'rules'
+
+/** Which features a server has on. */
+export type OwnFeatures = { readonly [feature in OwnFeature]?: boolean }
 
 export type OwnRoute = {
   readonly name: OwnRouteName
@@ -23,7 +32,14 @@ export type OwnRoute = {
   readonly label: string | undefined
   /** Also served inside every session, under `/_sessions/{session}` (resource routes all are). */
   readonly inSession?: true
+  /** Served only with this feature on; without a feature, always. */
+  readonly feature?: OwnFeature
+  /** Other paths answering the same (json-server-auth's `/signup` for `/register`). */
+  readonly aliases?: readonly string[]
 }
+
+/** Where json-server serves a routes file's rules (under the API's prefix, if any). */
+export const RULES_PATH = '/__rules'
 
 /** Where a session's routes are: `/_sessions/{session}/posts`, `/_sessions/{session}/db`, … */
 export const SESSION_PREFIX = '/_sessions/{session}'
@@ -40,7 +56,34 @@ export const OWN_ROUTES: readonly OwnRoute[] = [
   { name: 'events', path: '/_events', methods: ['get'], label: 'Events', inSession: true },
   { name: 'sessions', path: '/_sessions', methods: ['get'], label: 'Sessions' },
   { name: 'session', path: SESSION_PREFIX, methods: ['get', 'delete'], label: undefined },
+  // json-server serves a routes file's rules here; the banner lists them itself.
+  { name: 'rules', path: RULES_PATH, methods: ['get'], label: undefined, feature: 'rules' },
+  // The auth stage answers these (they also take a guard prefix, `/600/login`), and a resource
+  // of the same name keeps its routes (route-table.ts, ownWith).
+  {
+    name: 'register',
+    path: '/register',
+    aliases: ['/signup'],
+    methods: ['post'],
+    label: 'Register',
+    feature: 'auth',
+    inSession: true,
+  },
+  {
+    name: 'login',
+    path: '/login',
+    aliases: ['/signin'],
+    methods: ['post'],
+    label: 'Log in',
+    feature: 'auth',
+    inSession: true,
+  },
 ]
+
+/** A route's path and its aliases: every path it answers at. */
+export function pathsOf(route: Pick<OwnRoute, 'path' | 'aliases'>): readonly string[] {
+  return route.aliases === undefined ? [route.path] : [route.path, ...route.aliases]
+}
 
 /** The own route whose path has the shape of `pathname` (`{param}` matches one segment). */
 export function ownRouteAt<T extends Pick<OwnRoute, 'path'>>(
@@ -69,11 +112,13 @@ export function placeOwnRoutes(
   base: string,
   homePath: string,
 ): readonly OwnRoute[] {
-  return routes.map((route) =>
-    route.name === 'home'
-      ? { ...route, path: homePath }
-      : { ...route, path: atBase(base, route.path) },
-  )
+  return routes.map((route) => {
+    if (route.name === 'home') return { ...route, path: homePath }
+    const placed = { ...route, path: atBase(base, route.path) }
+    return route.aliases === undefined
+      ? placed
+      : { ...placed, aliases: route.aliases.map((alias) => atBase(base, alias)) }
+  })
 }
 
 /** Where the homepage is: the API's prefix; else `/`, unless a front end's `index.html` takes it. */

@@ -1,6 +1,6 @@
 import { camelCase, resourceTypeNames, typeNameOf } from '../openapi/resource-names.ts'
 import type { Relation, ResourceSpec, Schema } from '../schema/types.ts'
-import { OWN_ROUTES, type OwnRoute } from './own-routes.ts'
+import { OWN_ROUTES, pathsOf, type OwnFeatures, type OwnRoute } from './own-routes.ts'
 import type { RouteMethod } from './route-method.ts'
 
 /** A parent item on a nested route: `/users/{userId}` is `{ resource: 'users', param: 'userId' }`. */
@@ -33,8 +33,13 @@ export type RouteMatch = { readonly route: ResourceRoute; readonly ids: readonly
 export type RouteTable = {
   /** Every resource route, top-level first, then one level deep, then two, and so on. */
   readonly resources: readonly ResourceRoute[]
-  /** fauxrest's own routes (`/`, `/docs`, `/db`, `/_reset`, ...). */
+  /** fauxrest's own routes served always (`/`, `/docs`, `/db`, `/_reset`, ...). */
   readonly own: readonly OwnRoute[]
+  /**
+   * The own routes with these features on: `own`, then the feature's routes. An auth route whose
+   * path (or alias) names a resource gives way to it: a resource called `login` keeps its routes.
+   */
+  ownWith(features: OwnFeatures): readonly OwnRoute[]
   /** The resource route for decoded path segments; `undefined` when no route has that shape. */
   match(segments: readonly string[]): RouteMatch | undefined
 }
@@ -130,7 +135,41 @@ function buildRouteTable(schema: Schema): RouteTable {
     }
   }
   const sorted = routes.toSorted((a, b) => a.parents.length - b.parents.length)
-  return { resources: sorted, own: OWN_ROUTES, match: (segments) => matchRoute(root, segments) }
+  const always = OWN_ROUTES.filter((route) => route.feature === undefined)
+  const isResource = (path: string): boolean => schema.resources.has(path.slice(1))
+  const withFeatures = new Map<string, readonly OwnRoute[]>()
+  const ownWith = (features: OwnFeatures): readonly OwnRoute[] => {
+    const key = `${features.auth === true} ${features.rules === true}`
+    let cached = withFeatures.get(key)
+    if (cached === undefined) {
+      cached = ownRoutesWith(features, always, isResource)
+      withFeatures.set(key, cached)
+    }
+    return cached
+  }
+  return {
+    resources: sorted,
+    own: always,
+    ownWith,
+    match: (segments) => matchRoute(root, segments),
+  }
+}
+
+function ownRoutesWith(
+  features: OwnFeatures,
+  always: readonly OwnRoute[],
+  isResource: (path: string) => boolean,
+): readonly OwnRoute[] {
+  return [
+    ...always,
+    ...OWN_ROUTES.flatMap((route) => {
+      if (route.feature === undefined || features[route.feature] !== true) return []
+      if (route.feature !== 'auth') return [route]
+      const paths = pathsOf(route).filter((path) => !isResource(path))
+      const [path, ...aliases] = paths
+      return path === undefined ? [] : [{ ...route, path, aliases }]
+    }),
+  ]
 }
 
 function addTopLevel(

@@ -1,15 +1,18 @@
 import { FORBIDDEN_KEYS } from '../json.ts'
-import { RULES_PATH } from '../rewrite/route-rules.ts'
 import { HOME_BESIDE_FRONT_END, OWN_ROUTES } from '../routes/own-routes.ts'
 
 /**
  * fauxrest's own paths a plain db's resource would hide: the first segment of each own route, and
- * of the homepage beside a front end and the routes file's rules. `db` is not among them:
+ * of the homepage beside a front end. json-server-auth's routes are not among them (a resource
+ * called `login` keeps its routes, route-table.ts), nor is `db`:
  * json-server serves `GET /db` as the whole database and the rest of `/db` as the resource, and so
  * does fauxrest.
  */
 const OWN_PATHS: ReadonlySet<string> = new Set(
-  [...OWN_ROUTES.map((route) => route.path), HOME_BESIDE_FRONT_END, RULES_PATH]
+  [
+    ...OWN_ROUTES.filter((route) => route.feature !== 'auth').map((route) => route.path),
+    HOME_BESIDE_FRONT_END,
+  ]
     .map((path) => path.split('/')[1] ?? '')
     .filter((name) => name !== '' && name !== 'db'),
 )

@@ -58,6 +58,17 @@ describe('json-server: the rewriter', () => {
     expect(await get('/articles?_id=1')).toEqual({ status: 200, body: posts[0] })
   })
 
+  it('documents /__rules in the OpenAPI document, which a server without rules leaves out', async () => {
+    type Document = { paths: Record<string, { get?: { operationId?: string } }> }
+    const document = (await get('/openapi.json')).body as Document
+    expect(document.paths['/__rules']?.get?.operationId).toBe('getRules')
+    const plain = await memoryMock({ schema: { posts } })
+    const without = (await json(await send(plain, 'GET', '/openapi.json'))) as Document
+    expect(without.paths['/__rules']).toBeUndefined()
+    expect((await send(plain, 'GET', '/__rules')).status).toBe(404)
+    await plain.close()
+  })
+
   it('exposes the rules at /__rules', async () => {
     expect(await get('/__rules')).toEqual({ status: 200, body: rules })
   })

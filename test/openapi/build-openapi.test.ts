@@ -134,6 +134,8 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       'GET /users/{userId}/albums/{albumId}/photos/{photoId} getUserAlbumPhoto',
       'GET /db getDatabase',
       'GET /_events streamChanges',
+      'GET /_sessions listSessions',
+      'GET /_sessions/{session} getSession',
     ])
     expect(ops.filter((line) => line.includes(' /posts'))).toEqual([
       'GET /posts listPosts',
@@ -149,7 +151,12 @@ describe('buildOpenApi for JSONPlaceholder', () => {
       'PATCH /posts/{postId}/comments/{commentId} updatePostComment',
       'DELETE /posts/{postId}/comments/{commentId} deletePostComment',
     ])
-    expect(ops.at(-1)).toBe('GET /_events streamChanges')
+    expect(ops.slice(-4)).toEqual([
+      'GET /_events streamChanges',
+      'GET /_sessions listSessions',
+      'GET /_sessions/{session} getSession',
+      'DELETE /_sessions/{session} deleteSession',
+    ])
     expect(new Set(ops.map((line) => line.split(' ')[2])).size).toBe(ops.length)
   })
 
@@ -574,6 +581,8 @@ describe('buildOpenApi for a plain json-server database', () => {
       '/db',
       '/_reset',
       '/_events',
+      '/_sessions',
+      '/_sessions/{session}',
     ])
     expect(at(document, 'components', 'schemas', 'CommentCreate')).toEqual({
       type: 'object',

@@ -3,7 +3,7 @@ import { linkHeader } from '../../src/query/link-header.ts'
 
 describe('linkHeader', () => {
   it('lists first, prev, next and last, replacing only _page', () => {
-    const url = new URL('http://127.0.0.1:3000/posts?_page=2&_limit=10')
+    const url = 'http://127.0.0.1:3000/posts?_page=2&_limit=10'
     expect(linkHeader(url, { first: 1, prev: 1, next: 3, last: 5 })).toBe(
       [
         '<http://127.0.0.1:3000/posts?_page=1&_limit=10>; rel="first"',
@@ -25,7 +25,7 @@ describe('linkHeader', () => {
     ['recognises an encoded _page', '/posts?%5Fpage=2&a=%E0%A4%A', '/posts?_page=7&a=%E0%A4%A'],
     ['drops the fragment', '/posts?_page=2#top', '/posts?_page=7'],
   ])('%s', (_, path, expected) => {
-    const url = new URL(`http://localhost:3000${path}`)
+    const url = `http://localhost:3000${path}`
     expect(linkHeader(url, { first: 7, last: 7 })).toBe(
       `<http://localhost:3000${expected}>; rel="first", <http://localhost:3000${expected}>; rel="last"`,
     )

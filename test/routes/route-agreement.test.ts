@@ -81,11 +81,18 @@ describe('every surface reads the one route table (a self-referencing schema)', 
     })
   })
 
-  it('the OpenAPI document has the table paths, then /db, /_reset and /_events', async () => {
+  it('the OpenAPI document has the table paths, then fauxrest’s own', async () => {
     const document = (await json(await send(mock, 'GET', '/openapi.json'))) as {
       paths: Record<string, unknown>
     }
-    expect(Object.keys(document.paths)).toEqual([...RESOURCE_PATHS, '/db', '/_reset', '/_events'])
+    expect(Object.keys(document.paths)).toEqual([
+      ...RESOURCE_PATHS,
+      '/db',
+      '/_reset',
+      '/_events',
+      '/_sessions',
+      '/_sessions/{session}',
+    ])
   })
 
   it('the homepage lists the table routes of each resource', async () => {

@@ -6,6 +6,8 @@ import { checkPassword, hashPassword } from '../../auth/passwords.ts'
 import { AppError } from '../../errors.ts'
 import { storedId, type JsonObject, type Row } from '../../json.ts'
 import { resourcePath } from '../../routes/resource-path.ts'
+import { pathsOf } from '../../routes/own-routes.ts'
+import { routeTable } from '../../routes/route-table.ts'
 import type { Database } from '../../store/database.ts'
 import { validateWrite } from '../../validate/validate-write.ts'
 import type { AppOptions } from '../../app-options.ts'
@@ -24,13 +26,11 @@ export type AuthRouteDeps = {
   readonly session: string | undefined
 }
 
-export const REGISTER_PATHS = ['register', 'signup'] as const
-export const LOGIN_PATHS = ['login', 'signin'] as const
-
 /**
- * json-server-auth's routes: `POST /register`, `/signup` and `/<users>` (with or without a guard
- * prefix) register, `POST /login` and `/signin` log in. `undefined` when the path is none of them,
- * or names a resource of the schema (a resource called `login` keeps its route).
+ * json-server-auth's routes: `POST /<users>` and the route table's `register` route (`/register`,
+ * `/signup`) register, its `login` route (`/login`, `/signin`) logs in, with or without a guard
+ * prefix. `undefined` when the path is none of them; the table leaves out a path that names a
+ * resource (a resource called `login` keeps its route).
  */
 export function authRoute(
   c: Context,
@@ -40,11 +40,16 @@ export function authRoute(
   if (c.req.method !== 'POST' || segments.length !== 1) return undefined
   const [name = ''] = segments
   if (name === deps.config.users) return register(c, deps)
-  if (deps.store.schema.resources.has(name)) return undefined
-  if ((REGISTER_PATHS as readonly string[]).includes(name)) return register(c, deps)
-  if ((LOGIN_PATHS as readonly string[]).includes(name)) return login(c, deps)
+  const path = `/${name}`
+  const own = routeTable(deps.store.schema)
+    .ownWith(AUTH_ON)
+    .find((route) => route.feature === 'auth' && pathsOf(route).includes(path))
+  if (own?.name === 'register') return register(c, deps)
+  if (own?.name === 'login') return login(c, deps)
   return undefined
 }
+
+const AUTH_ON = { auth: true } as const
 
 async function register(c: Context, deps: AuthRouteDeps): Promise<Response> {
   const { store, options, config } = deps

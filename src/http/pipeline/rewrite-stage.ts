@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { RULES_PATH, type RouteRules } from '../../rewrite/route-rules.ts'
+import type { RouteRules } from '../../rewrite/route-rules.ts'
+import { RULES_PATH } from '../../routes/own-routes.ts'
 import { rewriteUrl } from '../../rewrite/rewrite-url.ts'
 import { splitUrl } from '../request/path-segments.ts'
 

@@ -87,8 +87,7 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
   const key = auth === undefined ? c.req.url : `${auth.caller?.id ?? ''} ${c.req.url}`
   const cached = deps.cache.get(key, store.version)
   if (cached !== undefined) return sendJson(c, cached.body, 200, cached.headers)
-  const url = new URL(c.req.url)
-  const query = parseListQuery(url.searchParams, target.resource, store.schema)
+  const query = parseListQuery(new URLSearchParams(search), target.resource, store.schema)
   const parent = target.parents.at(-1)
   const where = parent && { field: parent.relation.field, value: String(parent.id) }
   const { name, idKey } = target.resource
@@ -99,7 +98,7 @@ function read(c: Context, target: Target, deps: HandlerDeps): Response {
   )
   const headers: Record<string, string> = {}
   if (result.total !== undefined) headers['X-Total-Count'] = String(result.total)
-  if (result.links !== undefined) headers['Link'] = linkHeader(url, result.links)
+  if (result.links !== undefined) headers['Link'] = linkHeader(c.req.url, result.links)
   const body = toJsonBody(result.body)
   deps.cache.set(key, store.version, { body, headers })
   return sendJson(c, body, 200, headers)

@@ -8,6 +8,7 @@ import { homepageJson } from '../../pages/homepage-json.ts'
 import { type HomepageInfo, renderHomepage } from '../../pages/homepage.ts'
 import type { Store } from '../../store/store.ts'
 import { VERSION } from '../../version.ts'
+import type { OwnFeatures } from '../../routes/own-routes.ts'
 import type { AppOptions } from '../../app-options.ts'
 import { type JsonBody, toJsonBody } from '../answer/json-body.ts'
 import { type Page, textPage } from '../answer/send-page.ts'
@@ -41,6 +42,7 @@ export function surfacePages(
   options: AppOptions,
   auth?: AuthConfig,
   operations?: readonly OperationLine[],
+  features: OwnFeatures = {},
 ): SurfacePages {
   const examples = (resource: string): JsonObject | undefined => exampleItem(store, resource)
   const info = (origin: string): HomepageInfo => ({
@@ -69,10 +71,13 @@ export function surfacePages(
     const document = buildOpenApi(store.schema, {
       examples,
       deleteMode: options.deleteMode,
+      features,
       // Relative to the document, which is under the prefix too: /docs sends requests there.
       ...(options.base === '' ? {} : { serverUrl: options.base }),
     })
-    return toJsonBody(auth === undefined ? document : withBearerSecurity(document, auth))
+    return toJsonBody(
+      auth === undefined ? document : withBearerSecurity(document, auth, store.schema),
+    )
   })
   const html = memo((origin) => textPage(renderHomepage(info(origin)), 'text/html; charset=utf-8'))
   const json = memo((origin) => toJsonBody(homepageJson(info(origin))))

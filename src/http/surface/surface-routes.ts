@@ -15,6 +15,7 @@ import type { AuthConfig } from '../../auth/auth-config.ts'
 import { surfacePages } from './surface-pages.ts'
 import type { OperationLine } from '../../openapi-import/operation-lines.ts'
 import { atBase } from '../../routes/base-path.ts'
+import type { OwnFeatures } from '../../routes/own-routes.ts'
 import { LIVE_CHANGES_HASH } from '../../pages/live-changes.ts'
 
 export type SurfaceDeps = {
@@ -25,6 +26,8 @@ export type SurfaceDeps = {
   readonly document?: Readonly<Record<string, unknown>> | undefined
   /** Auth, when on: the generated document declares its bearer scheme and guarded operations. */
   readonly auth?: AuthConfig | undefined
+  /** The optional own routes that are on, for the generated document. */
+  readonly features?: OwnFeatures
   /** The user's document's operations, which the homepage lists. */
   readonly operations?: readonly OperationLine[] | undefined
 }
@@ -43,7 +46,7 @@ export type SurfaceRoute = 'home' | 'openapi' | 'docs' | 'docs-slash' | 'docs-as
  * `GET /docs` (Swagger UI) and `GET /docs/assets/{name}` (its files, as the host provides them).
  */
 export function surfaceHandlers(deps: SurfaceDeps): Record<SurfaceRoute, Route> {
-  const pages = surfacePages(deps.store, deps.options, deps.auth, deps.operations)
+  const pages = surfacePages(deps.store, deps.options, deps.auth, deps.operations, deps.features)
   const { base } = deps.options
   let docs: Page | undefined
   const docsAsset = cachedAssets(deps.docsAssets)
