@@ -23,6 +23,7 @@ ${DOCS_ASSETS.map((name, at) => `  ${JSON.stringify(name)}: asset${at},`).join('
 })
 export default worker.handler
 export const FauxrestDatabase = worker.Database
+export const FauxrestSession = worker.Session
 `
 
 /** Swagger UI's files as modules: text, or bytes for the icons. */

@@ -241,7 +241,10 @@ export async function openMock(
   }
 }
 
-function sessionOptions(options: Omit<MockOptions, 'schema'>): SessionsOptions {
+/** `maxSessions` and `sessionIdle` checked, as the sessions take them. */
+export function sessionOptions(
+  options: Pick<MockOptions, 'maxSessions' | 'sessionIdle'>,
+): Pick<SessionsOptions, 'maxSessions' | 'idleMs'> {
   const { maxSessions, sessionIdle } = options
   if (maxSessions !== undefined && !(Number.isSafeInteger(maxSessions) && maxSessions > 0)) {
     throw new UserError(`maxSessions must be a whole number above 0, not ${String(maxSessions)}`)

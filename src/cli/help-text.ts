@@ -140,15 +140,16 @@ fauxrest worker <schema|db.json> --dev [--port N] [--host H] [options]
 
 Writes the mock API as a Cloudflare Worker project: worker.js (one ES module, Swagger UI included),
 wrangler.jsonc and README.md; \`npx wrangler deploy\` in DIR is all that is left. The data lives in
-a Durable Object with SQLite storage, generated from the schema's seed on first use; with
---fake-writes or --read-only it is built in and no Durable Object is used. --dev serves the Worker
+a Durable Object with SQLite storage, generated from the schema's seed on first use, and each
+session in one of its own; with --fake-writes or --read-only the data is built in and no Durable
+Object is used. --dev serves the Worker
 under workerd on this machine (needs miniflare: npm install -D miniflare), its state kept in
 DIR/state (DIR is .fauxrest-worker without --out).
 
 Options (as for serve)
       --seed N, --read-only, --fake-writes, --delete MODE, -d/--delay MS, --no-cors,
       --body-limit BYTES, -r/--routes FILE, --auth, --jwt-secret S, --jwt-expires-in T,
-      -i/--id NAME, --foreignKeySuffix S
+      -i/--id NAME, --foreignKeySuffix S, --max-sessions N, --session-idle T
   -p, --port N            with --dev: port                                        (8787)
   -H, --host H            with --dev: interface                                   (127.0.0.1)
 Refused, one line each: --static, --watch, --middlewares, --db, --reset, --base, --quiet.

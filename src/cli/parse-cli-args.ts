@@ -64,6 +64,8 @@ export type WorkerFlags = Pick<
   | 'auth'
   | 'jwtSecret'
   | 'jwtExpiresIn'
+  | 'maxSessions'
+  | 'sessionIdle'
 > & {
   /** The folder the Worker project is written to; `undefined` with --dev (a default folder). */
   readonly out: string | undefined
@@ -378,6 +380,8 @@ function workerFlags(values: Values, seed: number | undefined): WorkerFlags {
     auth: serve.auth,
     jwtSecret: serve.jwtSecret,
     jwtExpiresIn: serve.jwtExpiresIn,
+    maxSessions: serve.maxSessions,
+    sessionIdle: serve.sessionIdle,
     out: values.out,
     dev,
     port: values.port === undefined ? 8787 : serve.port,

@@ -6,7 +6,7 @@ import { resolveAuth } from '../auth/resolve-auth.ts'
 import { UserError } from '../errors.ts'
 import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { parseJsonText } from '../json-text.ts'
-import { openMock, withGuards } from '../mock.ts'
+import { openMock, sessionOptions, withGuards } from '../mock.ts'
 import { loadMiniflare } from '../node/load-miniflare.ts'
 import { isOpenApiSource, parseDocumentText } from '../node/load-openapi.ts'
 import { readUserFile } from '../node/read-user-file.ts'
@@ -14,9 +14,9 @@ import { readWorkerRuntime } from '../node/worker-runtime-file.ts'
 import { parseRoutesFile } from '../rewrite/routes-file.ts'
 import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
 import { isStateless, type WorkerConfig } from '../worker/worker-config.ts'
-import { DATABASE_BINDING, DATABASE_CLASS } from '../worker/worker-module.ts'
 import {
   COMPATIBILITY_DATE,
+  objectBindings,
   workerName,
   workerReadme,
   wranglerConfig,
@@ -74,9 +74,7 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
     modulesRoot: out,
     modules: true,
     compatibilityDate: COMPATIBILITY_DATE,
-    durableObjects: stateless
-      ? {}
-      : { [DATABASE_BINDING]: { className: DATABASE_CLASS, useSQLite: true } },
+    durableObjects: objectBindings(stateless),
     durableObjectsPersist: state,
     host: flags.host,
     port: flags.port,
@@ -112,6 +110,10 @@ async function buildConfig(
   // Checked now, so a Worker that could not start is never written.
   resolveAuth(loaded.schema, auth)
   const options = serveModes(flags)
+  const sessions = sessionOptions({
+    ...(flags.maxSessions === undefined ? {} : { maxSessions: flags.maxSessions }),
+    ...(flags.sessionIdle === undefined ? {} : { sessionIdle: flags.sessionIdle }),
+  })
   const config: WorkerConfig = {
     name,
     document,
@@ -120,6 +122,7 @@ async function buildConfig(
     options,
     ...(auth === undefined ? {} : { auth }),
     ...(rules === undefined ? {} : { routes: rules }),
+    ...(Object.keys(sessions).length === 0 ? {} : { sessions }),
   }
   if (!isStateless(config) || loaded.plainData !== undefined) return config
   // Stateless: the data is generated now, as the Node server generates it, and built in.

@@ -35,6 +35,7 @@ import { atBase, insideBase } from '../routes/base-path.ts'
 import { redirectToBase } from './routing/redirect-to-base.ts'
 import { routeTable, toColonPath } from '../routes/route-table.ts'
 import { Sessions } from '../sessions/sessions.ts'
+import { localDirectory, type SessionDirectory } from '../sessions/session-directory.ts'
 import { lookupsOf, type RequestScope } from './session/request-scope.ts'
 import { SESSIONS_PATH, scopedPath, sessionStage } from './session/session-stage.ts'
 import { listSessions, oneSession } from './session/session-routes.ts'
@@ -67,6 +68,8 @@ export type AppDeps = {
   readonly feed: ChangeFeed
   /** Private copy-on-write views of the database (made here when not given). */
   readonly sessions?: Sessions
+  /** Where `/_sessions` and `/_sessions/NAME` find them: `sessions` unless given (a Worker's objects). */
+  readonly sessionDirectory?: SessionDirectory
 }
 
 /** A route that works on the database the request names (the shared one, or its session's). */
@@ -76,6 +79,7 @@ export function createApp(deps: AppDeps): Hono {
   const { store, options, feed } = deps
   const app = new Hono()
   const sessions = deps.sessions ?? new Sessions(store.startup())
+  const directory = deps.sessionDirectory ?? localDirectory(sessions)
   const shared: RequestScope = {
     db: store,
     lookups: lookupsOf(store),
@@ -136,8 +140,8 @@ export function createApp(deps: AppDeps): Hono {
       return sendJson(c, toJsonBody({ reset: true }))
     },
     events: (c, _next, scope) => eventsHandler(c, scope.feed(), scope.session),
-    sessions: listSessions(sessions),
-    session: oneSession(sessions),
+    sessions: listSessions(directory),
+    session: oneSession(directory),
     rules: (c) => sendJson(c, toJsonBody(routes?.current.rules ?? {})),
   }
   // Under the API's prefix (`--base`), as every route; the homepage answers with a slash too.

@@ -13,6 +13,8 @@ export type SessionsOptions = {
   readonly now?: () => number
   /** Each session's change feed (a smaller history than the shared feed's by default). */
   readonly feed?: FeedOptions
+  /** Asked before a new session is made: throws to refuse it (a Worker's limit across objects). */
+  readonly admit?: (name: string) => void
 }
 
 export const DEFAULT_MAX_SESSIONS = 1000
@@ -20,6 +22,15 @@ export const DEFAULT_SESSION_IDLE_MS = 30 * 60 * 1000
 const SESSION_FEED: FeedOptions = { historySize: 100, historyChars: 256 * 1024 }
 // Idle sessions are looked for at most this often, on a request: no timer keeps the process busy.
 const SWEEP_EVERY_MS = 1000
+
+/** The 503 of a new session beyond the limit. */
+export function tooManySessions(live: number): AppError {
+  return new AppError(
+    'unavailable',
+    `Too many sessions: ${live} are live, the most this server keeps. ` +
+      'Drop one with DELETE /_sessions/NAME, or wait for idle ones to expire.',
+  )
+}
 
 /**
  * The live sessions of one database, by name: each a private copy-on-write view of the data the
@@ -32,6 +43,7 @@ export class Sessions {
   readonly #now: () => number
   readonly #feed: FeedOptions
   readonly #sessions = new Map<string, Session>()
+  readonly #admit: ((name: string) => void) | undefined
   #present: Present | undefined
   #swept = 0
 
@@ -41,6 +53,7 @@ export class Sessions {
     this.idleMs = options.idleMs ?? DEFAULT_SESSION_IDLE_MS
     this.#now = options.now ?? Date.now
     this.#feed = { ...SESSION_FEED, ...options.feed }
+    this.#admit = options.admit
   }
 
   get size(): number {
@@ -52,8 +65,11 @@ export class Sessions {
     this.#present = present
   }
 
-  /** The session with this name, made now if there is none (400 for a bad name, 503 at the cap). */
-  open(name: string): Session {
+  /**
+   * The session with this name, made now if there is none (400 for a bad name, 503 at the cap);
+   * `created` is when a session kept elsewhere (a Worker's object) was first made.
+   */
+  open(name: string, created?: number): Session {
     const now = this.#now()
     this.#sweep(now)
     const found = this.#sessions.get(name)
@@ -62,17 +78,13 @@ export class Sessions {
       return found
     }
     checkSessionName(name)
-    if (this.#sessions.size >= this.maxSessions) {
-      throw new AppError(
-        'unavailable',
-        `Too many sessions: ${this.#sessions.size} are live, the most this server keeps. ` +
-          'Drop one with DELETE /_sessions/NAME, or wait for idle ones to expire.',
-      )
-    }
-    const session = new Session(name, this.#startup, now, {
+    if (this.#sessions.size >= this.maxSessions) throw tooManySessions(this.#sessions.size)
+    this.#admit?.(name)
+    const session = new Session(name, this.#startup, created ?? now, {
       options: this.#feed,
       present: this.#present,
     })
+    session.lastUsed = now
     this.#sessions.set(name, session)
     return session
   }

@@ -8,13 +8,15 @@ import { IdSource } from './id-source.ts'
 import { Overlay } from './overlay.ts'
 import type { RemovalPlan } from './remove-plan.ts'
 import { copyObject, mergeRow, replaceRow } from './rows.ts'
+import type { SessionEntry, SessionJournal } from './session-journal.ts'
 import type { StartupView } from './startup-view.ts'
 import { refFieldsOf } from './tables.ts'
 
 /**
  * A private copy-on-write view of the database: it reads the startup data (shared, never copied)
  * through an overlay per resource that holds only what this view changed, with its own id
- * counters. It lives in memory only; its changes reach its listeners at once.
+ * counters. It lives in memory, and its changes reach its listeners at once; given a journal
+ * (keepIn), each change is kept there before it is answered, and `restore` reads them back.
  */
 export class SessionStore implements Database {
   readonly schema: Schema
@@ -26,6 +28,7 @@ export class SessionStore implements Database {
   readonly #ids = new Map<string, IdSource>()
   readonly #listeners = new Set<CommitListener>()
   #version = 0
+  #journal: SessionJournal | undefined
 
   constructor(startup: StartupView) {
     this.schema = startup.schema
@@ -94,11 +97,47 @@ export class SessionStore implements Database {
     return () => this.#listeners.delete(listener)
   }
 
+  /** From now on every change is kept in `journal`, and a write resolves once it is durable. */
+  keepIn(journal: SessionJournal): void {
+    this.#journal = journal
+  }
+
+  /** Applies what a journal kept (before it is kept in again): the session as it was left. */
+  restore(entries: readonly SessionEntry[]): void {
+    for (const entry of entries) {
+      if (entry.op === 'reset') {
+        this.#overlays.clear()
+        this.#singles.clear()
+        for (const [resource, next] of Object.entries(entry.next)) {
+          if (next > 1) this.#idSource(resource).note(next - 1)
+        }
+        continue
+      }
+      if (entry.op === 'set') {
+        this.#singles.set(entry.resource, entry.value)
+        continue
+      }
+      const overlay = this.#overlay(entry.resource)
+      if (entry.op === 'insert') {
+        const id = entry.row[this.#idKey(entry.resource)]
+        if (isId(id)) overlay.ids.note(id)
+        overlay.append(entry.row)
+        continue
+      }
+      const id = entry.op === 'delete' ? entry.id : entry.row[this.#idKey(entry.resource)]
+      const current = isId(id) ? this.get(entry.resource, id) : undefined
+      if (current === undefined) continue
+      if (entry.op === 'delete') overlay.remove(current)
+      else overlay.swap(current, entry.row)
+    }
+    this.#version++
+  }
+
   async insert(resource: string, body: JsonObject): Promise<Row> {
     const overlay = this.#overlay(resource)
     const row = overlay.ids.rowFor(body, this.#idKey(resource))
     overlay.append(row)
-    this.#commit([{ op: 'insert', resource, row }])
+    await this.#commit([{ op: 'insert', resource, row }])
     return row
   }
 
@@ -141,7 +180,7 @@ export class SessionStore implements Database {
         changes.push({ op: 'update', resource: name, row: next, previous: was })
       }
     }
-    this.#commit(changes)
+    await this.#commit(changes)
     return row
   }
 
@@ -149,7 +188,7 @@ export class SessionStore implements Database {
     const was = this.single(resource)
     const stored = copyObject(value)
     this.#singles.set(resource, stored)
-    this.#commit([{ op: 'set', resource, value: stored, previous: was }])
+    await this.#commit([{ op: 'set', resource, value: stored, previous: was }])
     return stored
   }
 
@@ -157,21 +196,44 @@ export class SessionStore implements Database {
   async reset(): Promise<void> {
     this.#overlays.clear()
     this.#singles.clear()
-    this.#commit([], 'reset')
+    await this.#commit([], 'reset')
   }
 
-  #update(resource: string, id: Id | string, change: (row: Row) => Row): Row | undefined {
+  async #update(
+    resource: string,
+    id: Id | string,
+    change: (row: Row) => Row,
+  ): Promise<Row | undefined> {
     const row = this.get(resource, id)
     if (row === undefined) return undefined
     const next = change(row)
     this.#overlay(resource).swap(row, next)
-    this.#commit([{ op: 'update', resource, row: next, previous: row }])
+    await this.#commit([{ op: 'update', resource, row: next, previous: row }])
     return next
   }
 
-  #commit(changes: readonly Change[], cause?: CommitCause): void {
+  /** Tells the listeners, once the journal (if any) holds the changes. */
+  #commit(changes: readonly Change[], cause?: CommitCause): Promise<void> | undefined {
     this.#version++
-    for (const listener of this.#listeners) listener(changes, cause)
+    const kept = this.#journal?.append(
+      cause === 'reset' ? [{ op: 'reset', next: this.#nextIds() }] : changes.map(toEntry),
+    )
+    if (kept === undefined) {
+      for (const listener of this.#listeners) listener(changes, cause)
+      return undefined
+    }
+    return kept.then(() => {
+      for (const listener of this.#listeners) listener(changes, cause)
+    })
+  }
+
+  /** Where each integer id counter of the session stands. */
+  #nextIds(): Record<string, number> {
+    const next: Record<string, number> = {}
+    for (const [resource, ids] of this.#ids) {
+      if (this.schema.resources.get(resource)?.id === 'integer') next[resource] = Number(ids.peek())
+    }
+    return next
   }
 
   #idKey(resource: string): string {
@@ -202,5 +264,20 @@ export class SessionStore implements Database {
       this.#ids.set(resource, ids)
     }
     return ids
+  }
+}
+
+function toEntry(change: Change): SessionEntry {
+  switch (change.op) {
+    case 'insert':
+    case 'update':
+      return { op: change.op, resource: change.resource, row: change.row }
+    case 'delete':
+      return { op: 'delete', resource: change.resource, id: change.id }
+    case 'set':
+      if (!isJsonObject(change.value)) throw new Error(`${change.resource} is not singular`)
+      return { op: 'set', resource: change.resource, value: change.value }
+    default:
+      throw new Error(`a session makes no ${change.op} change`)
   }
 }

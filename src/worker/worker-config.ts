@@ -27,6 +27,8 @@ export type WorkerConfig = {
   readonly routes?: Readonly<Record<string, string | number>>
   /** The data, generated when the Worker was built: served without a Durable Object. */
   readonly data?: Data
+  /** `--max-sessions` and `--session-idle` (in milliseconds); the Node server's defaults without. */
+  readonly sessions?: { readonly maxSessions?: number; readonly idleMs?: number }
 }
 
 /** The config the Worker was built with; one that is not is a fault of the build. */

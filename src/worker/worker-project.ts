@@ -1,4 +1,9 @@
-import { DATABASE_BINDING, DATABASE_CLASS } from './worker-module.ts'
+import {
+  DATABASE_BINDING,
+  DATABASE_CLASS,
+  SESSION_BINDING,
+  SESSION_CLASS,
+} from './worker-module.ts'
 
 /** The date the Worker is written for: that of the workerd the project's tests run it under. */
 export const COMPATIBILITY_DATE = '2026-04-24'
@@ -14,6 +19,17 @@ export function workerName(file: string): string {
   return name === '' ? 'fauxrest' : name
 }
 
+/** The Worker's Durable Object bindings as miniflare takes them (wrangler.jsonc declares the same). */
+export function objectBindings(
+  stateless: boolean,
+): Record<string, { readonly className: string; readonly useSQLite: true }> {
+  if (stateless) return {}
+  return {
+    [DATABASE_BINDING]: { className: DATABASE_CLASS, useSQLite: true },
+    [SESSION_BINDING]: { className: SESSION_CLASS, useSQLite: true },
+  }
+}
+
 /**
  * wrangler.jsonc for the Worker: its module, and with state the Durable Object binding and the
  * migration that makes its class SQLite-backed. Fields as Cloudflare's Wrangler configuration
@@ -27,13 +43,21 @@ export function wranglerConfig(name: string, stateless: boolean): string {
     ...(stateless
       ? {}
       : {
-          durable_objects: { bindings: [{ name: DATABASE_BINDING, class_name: DATABASE_CLASS }] },
-          migrations: [{ tag: 'v1', new_sqlite_classes: [DATABASE_CLASS] }],
+          durable_objects: {
+            bindings: [
+              { name: DATABASE_BINDING, class_name: DATABASE_CLASS },
+              { name: SESSION_BINDING, class_name: SESSION_CLASS },
+            ],
+          },
+          migrations: [
+            { tag: 'v1', new_sqlite_classes: [DATABASE_CLASS] },
+            { tag: 'v2', new_sqlite_classes: [SESSION_CLASS] },
+          ],
         }),
   }
   const what = stateless
     ? 'stateless (fake writes or read-only): no Durable Object'
-    : `each database in its own Durable Object (${DATABASE_CLASS}, SQLite storage)`
+    : `the database in a Durable Object (${DATABASE_CLASS}), each session in one of its own (${SESSION_CLASS}), with SQLite storage`
   return `// Written by fauxrest worker: ${what}.\n// Deploy with \`npx wrangler deploy\` in this folder.\n${JSON.stringify(config, null, 2)}\n`
 }
 

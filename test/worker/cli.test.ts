@@ -28,9 +28,15 @@ describe('fauxrest worker --out', () => {
       main: 'worker.js',
       compatibility_date: '2026-04-24',
       durable_objects: {
-        bindings: [{ name: 'FAUXREST_DATABASE', class_name: 'FauxrestDatabase' }],
+        bindings: [
+          { name: 'FAUXREST_DATABASE', class_name: 'FauxrestDatabase' },
+          { name: 'FAUXREST_SESSION', class_name: 'FauxrestSession' },
+        ],
       },
-      migrations: [{ tag: 'v1', new_sqlite_classes: ['FauxrestDatabase'] }],
+      migrations: [
+        { tag: 'v1', new_sqlite_classes: ['FauxrestDatabase'] },
+        { tag: 'v2', new_sqlite_classes: ['FauxrestSession'] },
+      ],
     })
     expect(await readFile(join(out, 'README.md'), 'utf8')).toContain('`npx wrangler deploy`')
     // Loaded alone, as a deployment would: an import left in it could not resolve.
@@ -39,12 +45,23 @@ describe('fauxrest worker --out', () => {
       scriptPath: join(out, 'worker.js'),
       modulesRoot: out,
       compatibilityDate: '2026-04-24',
-      durableObjects: { FAUXREST_DATABASE: { className: 'FauxrestDatabase', useSQLite: true } },
+      durableObjects: {
+        FAUXREST_DATABASE: { className: 'FauxrestDatabase', useSQLite: true },
+        FAUXREST_SESSION: { className: 'FauxrestSession', useSQLite: true },
+      },
       durableObjectsPersist: join(sandbox.dir(), 'state'),
     })
     try {
       const answer = await mf.dispatchFetch('http://localhost/users/1/posts?_limit=2&_select=id')
       expect(await answer.json()).toEqual([{ id: 1 }, { id: 2 }])
+      const inSession = await mf.dispatchFetch('http://localhost/_sessions/ci/posts/1', {
+        method: 'DELETE',
+      })
+      expect(inSession.status).toBe(200)
+      const listed = await mf.dispatchFetch('http://localhost/_sessions')
+      expect(await listed.json()).toEqual(
+        expect.objectContaining({ count: 1, sessions: [expect.objectContaining({ name: 'ci' })] }),
+      )
     } finally {
       await mf.dispose()
     }
@@ -64,6 +81,14 @@ describe('fauxrest worker --out', () => {
     })
     const script = await readFile(join(sandbox.dir(), 'demo', 'worker.js'), 'utf8')
     expect(script).toContain('"data":{"users":[{"id":1,')
+  })
+
+  it('builds --max-sessions and --session-idle into the Worker', async () => {
+    const args = ['--max-sessions', '20', '--session-idle', '10m', '--out', 'limits']
+    const done = await runCli(['worker', JSONPLACEHOLDER, ...args], sandbox.dir())
+    expect(done.code).toBe(0)
+    const script = await readFile(join(sandbox.dir(), 'limits', 'worker.js'), 'utf8')
+    expect(script).toContain('"sessions":{"maxSessions":20,"idleMs":600000}')
   })
 
   it.each([

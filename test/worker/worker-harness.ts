@@ -9,7 +9,7 @@ import {
   type WorkerAppOptions,
   type WorkerConfig,
 } from '../../src/worker/worker-config.ts'
-import { DATABASE_BINDING, DATABASE_CLASS } from '../../src/worker/worker-module.ts'
+import { objectBindings } from '../../src/worker/worker-project.ts'
 import { workerScript } from '../../src/worker/worker-script.ts'
 import { CONTRACT_SCHEMAS, targetOver, type OpenTarget, type Target } from '../http/target.ts'
 import { tempDir } from '../helpers.ts'
@@ -67,9 +67,7 @@ export async function startWorkers(
       script: workerScript(config, code, VERSION),
       compatibilityDate: COMPATIBILITY_DATE,
       // Fake writes and read-only: no Durable Object, as wrangler.jsonc then declares none.
-      durableObjects: isStateless(config)
-        ? {}
-        : { [DATABASE_BINDING]: { className: DATABASE_CLASS, useSQLite: true } },
+      durableObjects: objectBindings(isStateless(config)),
     })),
   })
   await mf.ready
