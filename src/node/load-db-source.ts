@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { UserError } from '../errors.ts'
+import { importModule } from './import-module.ts'
 
 const URL_SOURCE = /^https?:\/\//i
 const MODULE_SOURCE = /\.[cm]?js$/i
@@ -31,7 +32,7 @@ export async function loadDbSource(file: string, cwd: string): Promise<unknown> 
 async function runModule(file: string, cwd: string): Promise<unknown> {
   let module: unknown
   try {
-    module = await import(pathToFileURL(resolve(cwd, file)).href)
+    module = await importModule<unknown>(pathToFileURL(resolve(cwd, file)).href)
   } catch (error) {
     throw new UserError(`${file}: cannot load it: ${reasonOf(error)}`, [], { cause: error })
   }

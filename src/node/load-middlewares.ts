@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { UserError } from '../errors.ts'
 import type { Middleware } from '../http/pipeline/middlewares.ts'
+import { importModule } from './import-module.ts'
 
 /**
  * Imports middleware modules (`--middlewares`): ES modules with a default export, or CommonJS
@@ -15,7 +16,7 @@ export async function loadMiddlewares(
   for (const file of files) {
     let module: unknown
     try {
-      module = await import(pathToFileURL(resolve(cwd, file)).href)
+      module = await importModule<unknown>(pathToFileURL(resolve(cwd, file)).href)
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
       throw new UserError(`--middlewares ${file}: cannot load it: ${reason}`, [], { cause: error })

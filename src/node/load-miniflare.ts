@@ -1,5 +1,6 @@
 import type { Miniflare } from 'miniflare'
 import { UserError } from '../errors.ts'
+import { importModule } from './import-module.ts'
 
 export type MiniflareModule = { readonly Miniflare: typeof Miniflare }
 
@@ -12,7 +13,7 @@ export const MINIFLARE_VERSION = '4.20260424.0'
  */
 export async function loadMiniflare(): Promise<MiniflareModule> {
   try {
-    return await import('miniflare')
+    return await importModule<MiniflareModule>('miniflare')
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error

@@ -7,6 +7,11 @@ import { bindOpenApi, importOpenApi } from '../openapi-import/import-openapi.ts'
 import type { LoadedSchema } from '../schema/schema-document.ts'
 import { parseSchema } from '../schema/parse-schema.ts'
 import type { FakerCatalog, SchemaOptions } from '../schema/types.ts'
+import { importModule } from './import-module.ts'
+import type * as JsonSchema from '@cfworker/json-schema'
+import type * as OpenApiParser from '@readme/openapi-parser'
+import type * as Upgrader from '@scalar/openapi-upgrader/2.0-to-3.0'
+import type * as Yaml from 'yaml'
 
 /** A file fauxrest reads as YAML (OpenAPI documents); everything else is JSON. */
 export function isYamlPath(path: string): boolean {
@@ -16,7 +21,7 @@ export function isYamlPath(path: string): boolean {
 /** Parses a YAML document; a syntax error is one line with file, line and column. */
 export async function parseYamlText(text: string, file: string): Promise<unknown> {
   // Loaded on first use, as the parser below: together they cost schema files ~0.3 s of startup
-  const { parse, YAMLParseError } = await import('yaml')
+  const { parse, YAMLParseError } = await importModule<typeof Yaml>('yaml')
   try {
     return parse(text, { maxAliasCount: 1000 })
   } catch (error) {
@@ -68,7 +73,7 @@ export async function loadOpenApi(
   const result = parseSchema(imported?.schema ?? source, catalog, options.idKey)
   if (!result.ok) throw new UserError(`${name}: invalid schema`, result.issues)
   const resources = new Set(result.schema.resources.keys())
-  const { Validator } = await import('@cfworker/json-schema')
+  const { Validator } = await importModule<typeof JsonSchema>('@cfworker/json-schema')
   const checkBody = bodyChecker(Validator)
   const bound = guard(name, () => bindOpenApi(document, resolved, resources, checkBody))
   return {
@@ -85,14 +90,17 @@ export async function loadOpenApi(
  */
 export async function fromSwagger(document: Node): Promise<Node> {
   if (document['swagger'] !== '2.0') return document
-  const { upgradeFromTwoToThree } = await import('@scalar/openapi-upgrader/2.0-to-3.0')
+  const { upgradeFromTwoToThree } = await importModule<typeof Upgrader>(
+    '@scalar/openapi-upgrader/2.0-to-3.0',
+  )
   // A copy: the upgrade rewrites the document in place.
   const upgraded: unknown = upgradeFromTwoToThree(structuredClone(document))
   return isNode(upgraded) ? upgraded : document
 }
 
 async function resolveRefs(document: Node, name: string): Promise<Node> {
-  const { MissingPointerError, dereference } = await import('@readme/openapi-parser')
+  const { MissingPointerError, dereference } =
+    await importModule<typeof OpenApiParser>('@readme/openapi-parser')
   try {
     // A copy: the parser resolves in place, and the document is served as written.
     const resolved: unknown = await dereference(structuredClone(document) as never, {
