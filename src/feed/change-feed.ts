@@ -1,6 +1,8 @@
 import type { JsonObject } from '../json.ts'
 import type { EventChange, ResetChange } from './event-change.ts'
 import { eventId, feedEvent, type FeedEvent } from './feed-event.ts'
+import { FrameBatches } from './frame-batches.ts'
+import { Subscription, type FeedLink } from './subscription.ts'
 import { EVERYTHING, type FeedPredicate } from './topics.ts'
 
 export type FeedOptions = {
@@ -16,6 +18,14 @@ export type FeedOptions = {
   readonly keepAliveMs?: number
   /** The `retry:` streams announce: milliseconds a client waits before it reconnects. */
   readonly retryMs?: number
+  /**
+   * The largest share of the time that handing events to subscribers may take. A flush hands each
+   * subscriber everything it heard since the last, at once; the next flush waits until the last
+   * one's time is this share of the time since it began. A change after a quiet spell goes at once.
+   */
+  readonly flushShare?: number
+  /** Milliseconds from a fixed point, to time flushes by (`performance.now`; tests pass their own). */
+  readonly now?: () => number
 }
 
 export type SubscribeOptions = {
@@ -29,6 +39,8 @@ export type SubscribeOptions = {
   readonly onOverflow?: (reset: FeedEvent) => void
 }
 
+export type { Subscription }
+
 /** An item as clients may see it (a user without its password hash). */
 export type Present = (resource: string, item: JsonObject) => JsonObject
 
@@ -38,14 +50,18 @@ const DEFAULTS = {
   bufferChars: 1024 * 1024,
   keepAliveMs: 15_000,
   retryMs: 2000,
+  flushShare: 0.2,
 }
 
 /**
  * The change feed: numbered events, a bounded history for replay, and subscribers that each pull
  * what matches their predicate. Publishing never waits for a subscriber: one that falls more than
  * `bufferChars` behind is dropped with a final `reset`, so a slow client never slows writes.
+ * Subscribers are handed their events at flushes, each everything it heard since the last in one
+ * go; flushes are spaced so that they take at most `flushShare` of the time, so 1,000 streams
+ * that hear every write cost 1,000 writes a flush, not 1,000 a change.
  */
-export class ChangeFeed {
+export class ChangeFeed implements FeedLink {
   readonly epoch: string
   readonly keepAliveMs: number
   readonly retryMs: number
@@ -54,6 +70,13 @@ export class ChangeFeed {
   readonly #bufferChars: number
   readonly #history: FeedEvent[] = []
   readonly #subscribers = new Set<Subscription>()
+  /** Subscriptions whose taker is woken at the next flush. */
+  readonly #ready = new Set<Subscription>()
+  readonly #flushShare: number
+  readonly #now: () => number
+  readonly #batches = new FrameBatches()
+  #flushing = false
+  #nextFlush = 0
   #historyUsed = 0
   #seq = 0
   #present: Present | undefined
@@ -65,6 +88,8 @@ export class ChangeFeed {
     this.#historySize = options.historySize ?? DEFAULTS.historySize
     this.#historyChars = options.historyChars ?? DEFAULTS.historyChars
     this.#bufferChars = options.bufferChars ?? DEFAULTS.bufferChars
+    this.#flushShare = options.flushShare ?? DEFAULTS.flushShare
+    this.#now = options.now ?? (() => performance.now())
   }
 
   /** The id of the latest event (`<epoch>-0` before any). */
@@ -113,9 +138,36 @@ export class ChangeFeed {
     return feedEvent(this.epoch, this.#seq, { type: 'reset', reason }, false)
   }
 
+  /** The bytes of events a subscriber took, shared with every subscriber that took the same. */
+  bytes(events: readonly FeedEvent[]): Uint8Array {
+    return this.#batches.bytes(events)
+  }
+
   /** @internal A subscription leaves the feed. */
   drop(subscription: Subscription): void {
     this.#subscribers.delete(subscription)
+  }
+
+  /** @internal A subscription's taker is to be woken at the next flush. */
+  ready(subscription: Subscription): void {
+    this.#ready.add(subscription)
+    if (this.#flushing) return
+    this.#flushing = true
+    const wait = this.#nextFlush - this.#now()
+    if (wait <= 0) queueMicrotask(this.#flush)
+    else setTimeout(this.#flush, wait)
+  }
+
+  readonly #flush = (): void => {
+    const started = this.#now()
+    this.#flushing = false
+    this.#batches.clear()
+    const ready = [...this.#ready]
+    this.#ready.clear()
+    // Takers that write at once (the Node server's streams) write during this loop, so its time
+    // is the time delivery took.
+    for (const subscription of ready) subscription.wake()
+    this.#nextFlush = started + (this.#now() - started) / this.#flushShare
   }
 
   #shown(change: EventChange): EventChange {
@@ -146,93 +198,6 @@ export class ChangeFeed {
       return
     }
     for (const event of this.#history) if (event.seq > seen) subscription.deliver(event)
-  }
-}
-
-/** One subscriber's queue: `take` waits for the next events that match, or the end. */
-export class Subscription {
-  readonly #feed: ChangeFeed
-  readonly #predicate: FeedPredicate
-  readonly #limit: number
-  readonly #onOverflow: ((reset: FeedEvent) => void) | undefined
-  #queue: FeedEvent[] = []
-  #queued = 0
-  #closed = false
-  #waiting: ((events: readonly FeedEvent[] | undefined) => void) | undefined
-  #waking = false
-
-  constructor(
-    feed: ChangeFeed,
-    predicate: FeedPredicate,
-    limit: number,
-    onOverflow: ((reset: FeedEvent) => void) | undefined,
-  ) {
-    this.#feed = feed
-    this.#predicate = predicate
-    this.#limit = limit
-    this.#onOverflow = onOverflow
-  }
-
-  get closed(): boolean {
-    return this.#closed
-  }
-
-  /** The events queued since the last call, once there are any; `undefined` once it has ended. */
-  take(): Promise<readonly FeedEvent[] | undefined> {
-    if (this.#queue.length > 0) return Promise.resolve(this.#drain())
-    if (this.#closed) return Promise.resolve(undefined)
-    return new Promise((resolve) => {
-      this.#waiting = resolve
-    })
-  }
-
-  /** Stops the subscription; what is queued can still be taken. */
-  close(): void {
-    if (this.#closed) return
-    this.#closed = true
-    this.#feed.drop(this)
-    if (this.#queue.length === 0) this.#wake()
-  }
-
-  /** @internal */
-  deliver(event: FeedEvent): void {
-    if (this.#closed || !this.#predicate(event.change, event.fake)) return
-    this.#queue.push(event)
-    this.#queued += event.text.length
-    if (this.#queued > this.#limit) this.#overflow()
-    else this.#wake()
-  }
-
-  #overflow(): void {
-    const reset = this.#feed.resetEvent('overflow')
-    this.#queue = []
-    this.#queued = 0
-    this.close()
-    if (this.#waiting === undefined && this.#onOverflow !== undefined) {
-      this.#onOverflow(reset)
-      return
-    }
-    this.#queue.push(reset)
-    this.#wake()
-  }
-
-  // Wakes a waiting taker on the next microtask, so the changes of one commit go out together.
-  #wake(): void {
-    if (this.#waiting === undefined || this.#waking) return
-    this.#waking = true
-    queueMicrotask(() => {
-      this.#waking = false
-      const resolve = this.#waiting
-      this.#waiting = undefined
-      resolve?.(this.#queue.length > 0 ? this.#drain() : undefined)
-    })
-  }
-
-  #drain(): readonly FeedEvent[] {
-    const events = this.#queue
-    this.#queue = []
-    this.#queued = 0
-    return events
   }
 }
 

@@ -11,7 +11,11 @@ export type FeedEvent = {
   readonly fake: boolean
   /** The whole SSE message, `id:` to the blank line. */
   readonly text: string
+  /** `text` as UTF-8, encoded once for every subscriber that hears the event. */
+  readonly bytes: Uint8Array
 }
+
+const encoder = new TextEncoder()
 
 export function eventId(epoch: string, seq: number): string {
   return `${epoch}-${seq}`
@@ -34,5 +38,5 @@ export function feedEvent(
   const id = eventId(epoch, seq)
   // JSON.stringify escapes line breaks, so the data is always one line.
   const text = `id: ${id}\nevent: ${change.type}\ndata: ${eventData(change, fake)}\n\n`
-  return { seq, id, change, fake, text }
+  return { seq, id, change, fake, text, bytes: encoder.encode(text) }
 }

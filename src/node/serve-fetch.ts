@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { UserError } from '../errors.ts'
 import { errorBody } from '../http/answer/error-response.ts'
+import { withFeedTakeover } from './feed-takeover.ts'
 
 /** What a server calls for each request: a Hono app's `fetch`, or one that switches apps. */
 export type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>
@@ -39,7 +40,8 @@ export function serveFetch(fetch: Fetch, options: ServeOptions): Promise<Listeni
     // small read's throughput.
     const connections = new Set<Connection>()
     let closing = false
-    const listener = getRequestListener((request, env) => fetch(request, env as HttpBindings))
+    const serve = withFeedTakeover(fetch)
+    const listener = getRequestListener((request, env) => serve(request, env as HttpBindings))
     const read = bodyFirst(listener, options.bodyLimit)
     const server = createServer((request, response) => {
       const socket: Connection = request.socket

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
-import type { ChangeFeed, Subscription } from '../../feed/change-feed.ts'
-import type { FeedEvent } from '../../feed/feed-event.ts'
+import { streamSSE } from 'hono/streaming'
+import type { ChangeFeed } from '../../feed/change-feed.ts'
+import { FeedStream, type StreamSink } from '../../feed/feed-stream.ts'
 import { parseTopics } from '../../feed/parse-topics.ts'
 import { readAccess } from '../../feed/read-access.ts'
 import { allOf, topicPredicate, type FeedPredicate } from '../../feed/topics.ts'
@@ -11,6 +11,7 @@ import type { Schema } from '../../schema/types.ts'
 import { answer, answerHeaders } from '../answer/answer-headers.ts'
 import { requestHeader } from '../request/request-header.ts'
 import type { Answer } from '../route.ts'
+import { offerStream } from './stream-offers.ts'
 
 export type EventsDeps = {
   readonly schema: Schema
@@ -19,7 +20,6 @@ export type EventsDeps = {
 }
 
 const STREAM_HEADERS = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' }
-const KEEP_ALIVE = ': keep-alive\n\n'
 
 /**
  * `GET /_events`: the change feed as Server-Sent Events. The query picks topics (400 for a bad
@@ -50,46 +50,17 @@ export function eventsRoute(
 function eventStream(c: Context, feed: ChangeFeed, predicate: FeedPredicate): Response {
   const lastEventId = requestHeader(c, 'last-event-id')
   for (const [name, value] of Object.entries(answerHeaders(c))) c.header(name, value)
-  return streamSSE(c, (sse) => {
-    const subscription = feed.subscribe({
-      predicate,
-      lastEventId,
-      // The client stopped reading: the reset and the end go out behind the write it is stuck on.
-      onOverflow: (reset) => {
-        void sse.write(reset.text)
-        void sse.close()
-      },
-    })
-    return pump(sse, feed, subscription, lastEventId === undefined)
-  })
-}
-
-async function pump(
-  stream: SSEStreamingApi,
-  feed: ChangeFeed,
-  subscription: Subscription,
-  fresh: boolean,
-): Promise<void> {
-  stream.onAbort(() => subscription.close())
-  let busy = false
-  const keepAlive = setInterval(() => {
-    if (!busy) void stream.write(KEEP_ALIVE)
-  }, feed.keepAliveMs)
-  try {
+  let stream: FeedStream | undefined
+  const response = streamSSE(c, (sse) => {
+    const sink: StreamSink = { write: (bytes) => sse.write(bytes), end: () => void sse.close() }
+    const opened = new FeedStream(feed, sink, { predicate, lastEventId })
+    stream = opened
+    sse.onAbort(() => opened.gone(sink))
     // A message with an id and no data sets the client's position without an event: a client that
     // reconnects before its first event still resumes from here.
-    await stream.write(`retry: ${feed.retryMs}\n${fresh ? `id: ${feed.lastId}\n` : ''}\n`)
-    for (let events = await subscription.take(); events; events = await subscription.take()) {
-      busy = true
-      await stream.write(text(events))
-      busy = false
-    }
-  } finally {
-    clearInterval(keepAlive)
-    subscription.close()
-  }
-}
-
-function text(events: readonly FeedEvent[]): string {
-  return events.length === 1 ? (events[0]?.text ?? '') : events.map((event) => event.text).join('')
+    const position = lastEventId === undefined ? `id: ${feed.lastId}\n` : ''
+    return opened.run(`retry: ${feed.retryMs}\n${position}\n`)
+  })
+  if (stream !== undefined) offerStream(c.req.raw, response.body, stream)
+  return response
 }

@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ChangeFeed } from '../../src/feed/change-feed.ts'
+import type { EventChange } from '../../src/feed/event-change.ts'
+import type { FeedEvent } from '../../src/feed/feed-event.ts'
+import { topicPredicate } from '../../src/feed/topics.ts'
+
+const created = (resource: string, id: number): EventChange => ({
+  type: 'created',
+  resource,
+  id,
+  item: { id },
+})
+
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+const ids = (events: readonly FeedEvent[] | undefined): string[] =>
+  (events ?? []).map((event) => event.id)
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('ChangeFeed flushes', () => {
+  it('hands each subscriber what it heard since the last flush at once, the bytes made once', async () => {
+    const feed = new ChangeFeed({ epoch: 'e' })
+    const everything = [feed.subscribe(), feed.subscribe()]
+    const posts = feed.subscribe({ predicate: topicPredicate([{ resource: 'posts' }]) })
+    const taken = Promise.all([...everything, posts].map((subscription) => subscription.take()))
+    feed.publish([created('posts', 1)])
+    feed.publish([created('users', 1), created('posts', 2)])
+    const [first, second, onlyPosts] = await taken
+    expect(ids(first)).toEqual(['e-1', 'e-2', 'e-3'])
+    expect(ids(second)).toEqual(['e-1', 'e-2', 'e-3'])
+    expect(ids(onlyPosts)).toEqual(['e-1', 'e-3'])
+    const shared = feed.bytes(first ?? [])
+    expect(feed.bytes(second ?? [])).toBe(shared)
+    expect(text(shared)).toBe((first ?? []).map((event) => event.text).join(''))
+    expect(text(feed.bytes(onlyPosts ?? []))).toBe(
+      (onlyPosts ?? []).map((event) => event.text).join(''),
+    )
+  })
+
+  it('waits after a flush until it took at most flushShare of the time since it began', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let now = 1000
+    const feed = new ChangeFeed({ epoch: 'e', flushShare: 0.25, now: () => now })
+    const subscription = feed.subscribe()
+    const heard: string[][] = []
+    // Every flush takes 10 ms (as writing to 1,000 sockets would): the next may begin 40 ms after.
+    const taker = (events: readonly FeedEvent[] | undefined): void => {
+      heard.push(ids(events))
+      now += 10
+      subscription.pull(taker)
+    }
+    subscription.pull(taker)
+    feed.publish([created('posts', 1)])
+    await Promise.resolve()
+    expect(heard).toEqual([['e-1']])
+    feed.publish([created('posts', 2)])
+    feed.publish([created('posts', 3)])
+    await Promise.resolve()
+    expect(heard).toEqual([['e-1']])
+    vi.advanceTimersByTime(29)
+    expect(heard).toEqual([['e-1']])
+    vi.advanceTimersByTime(1)
+    expect(heard).toEqual([['e-1'], ['e-2', 'e-3']])
+    // A change after a quiet spell goes at once.
+    now += 100
+    feed.publish([created('posts', 4)])
+    await Promise.resolve()
+    expect(heard).toEqual([['e-1'], ['e-2', 'e-3'], ['e-4']])
+  })
+
+  it('ends a closed subscription at the next flush, after what was queued', async () => {
+    const feed = new ChangeFeed({ epoch: 'e' })
+    const subscription = feed.subscribe()
+    feed.publish([created('posts', 1)])
+    subscription.close()
+    expect(ids(await subscription.take())).toEqual(['e-1'])
+    expect(await subscription.take()).toBeUndefined()
+    expect(feed.subscribers).toBe(0)
+  })
+})

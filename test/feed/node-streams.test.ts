@@ -1,0 +1,95 @@
+import type { Context, Next } from 'hono'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createMock, type Listening, type Mock } from '../../src/index.ts'
+import { JSONPLACEHOLDER } from '../helpers.ts'
+import { sseReader, type SseReader } from './sse.ts'
+
+let mock: Mock | undefined
+let server: Listening | undefined
+const readers: SseReader[] = []
+afterEach(async () => {
+  await Promise.all(readers.splice(0).map((reader) => reader.cancel()))
+  await server?.close()
+  await mock?.close()
+  mock = undefined
+  server = undefined
+})
+
+async function serve(options: Partial<Parameters<typeof createMock>[0]> = {}): Promise<string> {
+  mock = await createMock({ schema: JSONPLACEHOLDER, ...options })
+  server = await mock.listen(0, '127.0.0.1')
+  return server.url
+}
+
+async function open(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(url, { headers })
+  readers.push(sseReader(response))
+  return response
+}
+
+const post = (url: string, title: string): Promise<Response> =>
+  fetch(`${url}/posts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userId: 1, title, body: 'b' }),
+  })
+
+describe('/_events on the Node server', () => {
+  it('sends the answer every stage and middleware made, then the events, and replays after a reconnect', async () => {
+    const stamp = async (c: Context, next: Next): Promise<void> => {
+      await next()
+      c.header('X-Stamped', 'after')
+    }
+    const url = await serve({ middlewares: [stamp] })
+    const response = await open(`${url}/_events?resource=posts`, { Origin: 'http://app.test' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    expect(response.headers.get('cache-control')).toBe('no-cache')
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://app.test')
+    expect(response.headers.get('x-stamped')).toBe('after')
+    const reader = readers[0] as SseReader
+    const epoch = mock?.feed.epoch ?? ''
+    expect(await reader.next()).toEqual({ retry: '2000', id: `${epoch}-0` })
+    expect((await post(url, 'one')).status).toBe(201)
+    expect((await post(url, 'two')).status).toBe(201)
+    const heard = await reader.events(2)
+    expect(heard.map(({ event, id }) => [event, id])).toEqual([
+      ['created', `${epoch}-1`],
+      ['created', `${epoch}-2`],
+    ])
+    expect(heard[1]?.data).toEqual({
+      resource: 'posts',
+      id: 102,
+      item: { userId: 1, title: 'two', body: 'b', id: 102 },
+    })
+
+    const again = await open(`${url}/_events?resource=posts`, { 'Last-Event-ID': `${epoch}-1` })
+    const replay = readers[1] as SseReader
+    expect(again.status).toBe(200)
+    expect(await replay.next()).toEqual({ retry: '2000' })
+    expect(await replay.event()).toMatchObject({ event: 'created', id: `${epoch}-2` })
+  })
+
+  it('sends the body of a middleware that answered with its own', async () => {
+    const replace = async (c: Context, next: Next): Promise<Response> => {
+      await next()
+      return c.text('not today', 503)
+    }
+    const url = await serve({ middlewares: [replace] })
+    const response = await fetch(`${url}/_events`)
+    expect(response.status).toBe(503)
+    expect(await response.text()).toBe('not today')
+  })
+
+  it('keeps an idle stream open with comments and ends it on close', async () => {
+    const url = await serve({ feed: { keepAliveMs: 5 } })
+    await open(`${url}/_events`)
+    const reader = readers[0] as SseReader
+    await reader.next()
+    expect(await reader.next()).toEqual({ comment: 'keep-alive' })
+    await mock?.endStreams()
+    const rest = await reader.rest()
+    expect(rest.every((message) => message.comment === 'keep-alive')).toBe(true)
+    expect(mock?.feed.subscribers).toBe(0)
+  })
+})
