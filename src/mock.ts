@@ -11,8 +11,7 @@ import { parseBasePath } from './routes/base-path.ts'
 import { ChangeFeed, type FeedOptions, type Present } from './feed/change-feed.ts'
 import { changeIterator, type FeedChange } from './feed/change-iterator.ts'
 import { publishCommits } from './feed/publish-commits.ts'
-import { createFakerCatalog } from './generate/faker-catalog.ts'
-import { generate } from './generate/generate.ts'
+import { createLazyFakerCatalog } from './generate/lazy-faker-catalog.ts'
 import { DEFAULT_APP_OPTIONS, type AppOptions } from './app-options.ts'
 import { createApp } from './http/create-app.ts'
 import { readDocsAsset } from './node/docs-assets.ts'
@@ -122,7 +121,7 @@ export async function createMock(options: MockOptions): Promise<Mock> {
       ? {}
       : { foreignKeySuffix: options.foreignKeySuffix }),
   }
-  return openMock(await loadSchema(options.schema, createFakerCatalog(), reading), options)
+  return openMock(await loadSchema(options.schema, createLazyFakerCatalog(), reading), options)
 }
 
 /**
@@ -141,10 +140,14 @@ export async function openMock(
   const auth = resolveAuth(schema, withGuards(options.auth, routes?.current.guards))
   const seed = options.seed ?? schema.seed
   const file = options.db ?? ':memory:'
-  const generateData = (only: ReadonlySet<string>, existing: Data): Data =>
-    plainData === undefined
-      ? withPasswords(generate(schema, { seed, only, existing, ...progress(options.onProgress) }))
-      : pick(plainData, only)
+  // The generator (and faker with it) is loaded only when data must be made.
+  const generateData = async (only: ReadonlySet<string>, existing: Data): Promise<Data> => {
+    if (plainData !== undefined) return pick(plainData, only)
+    const { generate } = await import('./generate/generate.ts')
+    return withPasswords(
+      generate(schema, { seed, only, existing, ...progress(options.onProgress) }),
+    )
+  }
   // Generated users of a schema that declares auth get known passwords.
   const withPasswords = (data: Data): Data =>
     auth === undefined || schema.auth === undefined ? data : withKnownPasswords(data, auth, seed)

@@ -2,17 +2,13 @@ import type { CliIo } from './cli-io.ts'
 import { formatError } from './format-error.ts'
 import { helpText } from './help-text.ts'
 import { parseCliArgs } from './parse-cli-args.ts'
-import { runCheck } from './run-check.ts'
-import { runGenerate } from './run-generate.ts'
-import { runImport } from './run-import.ts'
-import { runInfer } from './run-infer.ts'
-import { runOpenApi } from './run-openapi.ts'
 import { runServe } from './run-serve.ts'
-import { runTypes } from './run-types.ts'
-import { runWorker } from './run-worker.ts'
 import { VERSION } from './version.ts'
 
-/** Runs one command; resolves to the exit code. `serve` resolves when the server has stopped. */
+/**
+ * Runs one command; resolves to the exit code. `serve` resolves when the server has stopped. The
+ * other commands' modules load when they run, so a server's start compiles and runs none of them.
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const command = parseCliArgs(argv)
@@ -26,19 +22,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'serve':
         return await runServe(command, io)
       case 'generate':
-        return await runGenerate(command, io)
+        return await (await import('./run-generate.ts')).runGenerate(command, io)
       case 'check':
-        return await runCheck(command, io)
+        return await (await import('./run-check.ts')).runCheck(command, io)
       case 'openapi':
-        return await runOpenApi(command, io)
+        return await (await import('./run-openapi.ts')).runOpenApi(command, io)
       case 'types':
-        return await runTypes(command, io)
+        return await (await import('./run-types.ts')).runTypes(command, io)
       case 'import':
-        return await runImport(command, io)
+        return await (await import('./run-import.ts')).runImport(command, io)
       case 'infer':
-        return await runInfer(command, io)
+        return await (await import('./run-infer.ts')).runInfer(command, io)
       case 'worker':
-        return await runWorker(command, io)
+        return await (await import('./run-worker.ts')).runWorker(command, io)
     }
   } catch (error) {
     io.err(formatError(error))

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { loadSchema } from '../node/load-schema.ts'
 import type { SchemaOptions } from '../schema/types.ts'
 import type { CliIo } from './cli-io.ts'
@@ -13,7 +13,7 @@ export async function runCheck(
   io: CliIo,
 ): Promise<number> {
   const { file } = command
-  const catalog = createFakerCatalog()
+  const catalog = createLazyFakerCatalog()
   const { schema, plainData } = await loadSchema(resolve(io.cwd, file), catalog, command.reading)
   const paint = createPaint(io.color)
   const rows: string[][] = [['resource', 'items', 'id', 'routes']]

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
 import { UserError } from '../errors.ts'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
-import { generate } from '../generate/generate.ts'
+import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { withKnownPasswords } from '../auth/known-passwords.ts'
 import { resolveAuth } from '../auth/resolve-auth.ts'
 import { openMock } from '../mock.ts'
@@ -19,7 +18,7 @@ type GenerateCommand = {
 
 export async function runGenerate(command: GenerateCommand, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, command.file)
-  const loaded = await loadSchema(path, createFakerCatalog(), command.reading)
+  const loaded = await loadSchema(path, createLazyFakerCatalog(), command.reading)
   if (loaded.plainData !== undefined) {
     throw new UserError(
       `${command.file} is a plain database, not a schema: there is nothing to generate`,
@@ -31,6 +30,7 @@ export async function runGenerate(command: GenerateCommand, io: CliIo): Promise<
   if (command.out === undefined) {
     // Users get the same known-password hashes the server gives them, so the file logs in.
     const auth = resolveAuth(loaded.schema, undefined)
+    const { generate } = await import('../generate/generate.ts')
     const generated = generate(loaded.schema, { seed, ...progress })
     const data = auth === undefined ? generated : withKnownPasswords(generated, auth, seed)
     io.out(`${JSON.stringify(data, null, 2)}\n`)

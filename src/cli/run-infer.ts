@@ -1,6 +1,5 @@
 import { basename, extname, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
 import { envelopeKey, inferSchema } from '../infer/infer-schema.ts'
 import { parseJsonText } from '../json-text.ts'
 import { parseSchema } from '../schema/parse-schema.ts'
@@ -21,6 +20,8 @@ export async function runInfer(command: InferCommand, io: CliIo): Promise<number
   const sample = parseJsonText(text, command.file)
   // A response names its resource after the file (users.json -> users) unless --name says.
   const name = command.name ?? basename(command.file, extname(command.file))
+  // Inference picks methods by what they return: it samples faker from the start.
+  const { createFakerCatalog } = await import('../generate/faker-catalog.ts')
   const catalog = createFakerCatalog()
   let document
   try {

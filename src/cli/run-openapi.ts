@@ -1,6 +1,5 @@
 import { resolve } from 'node:path'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
-import { generate } from '../generate/generate.ts'
+import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import type { JsonObject } from '../json.ts'
 import { buildOpenApi } from '../openapi/build-openapi.ts'
 import { loadSchema } from '../node/load-schema.ts'
@@ -26,10 +25,11 @@ export const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000'
 export async function runOpenApi(command: OpenApiCommand, io: CliIo): Promise<number> {
   const { schema, plainData } = await loadSchema(
     resolve(io.cwd, command.file),
-    createFakerCatalog(),
+    createLazyFakerCatalog(),
     command.reading,
   )
   const onProgress = io.interactive ? progressBar(io.err) : undefined
+  const { generate } = await import('../generate/generate.ts')
   const data =
     plainData ??
     generate(schema, {

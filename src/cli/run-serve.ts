@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { serveFetch, type Listening } from '../node/serve-fetch.ts'
 import { openMock, withGuards, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
@@ -38,7 +38,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
       `fauxrest: ${file} did not exist: created it with a starter dataset (posts, comments, profile)\n`,
     )
   }
-  const catalog = createFakerCatalog()
+  const catalog = createLazyFakerCatalog()
   const loaded = source
     ? await loadSchema(await loadDbSource(file, io.cwd), catalog, reading, file)
     : await loadSchema(path, catalog, reading)

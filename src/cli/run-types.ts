@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { resolveAuth } from '../auth/resolve-auth.ts'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { loadSchema } from '../node/load-schema.ts'
 import type { SchemaOptions } from '../schema/types.ts'
 import { buildTypes } from '../typegen/build-types.ts'
@@ -18,7 +18,7 @@ export async function runTypes(
   io: CliIo,
 ): Promise<number> {
   const path = resolve(io.cwd, command.file)
-  const { schema } = await loadSchema(path, createFakerCatalog(), command.reading)
+  const { schema } = await loadSchema(path, createLazyFakerCatalog(), command.reading)
   // Auth declared in the schema, or asked for (a json-server-auth db), adds its types.
   await emit(buildTypes(schema, resolveAuth(schema, command.auth)), command.out, io)
   return 0

@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path'
 import type { AuthOptions } from '../auth/resolve-auth.ts'
 import { resolveAuth } from '../auth/resolve-auth.ts'
 import { UserError } from '../errors.ts'
-import { createFakerCatalog } from '../generate/faker-catalog.ts'
+import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { parseJsonText } from '../json-text.ts'
 import { openMock, sessionOptions, withGuards } from '../mock.ts'
 import { loadMiniflare } from '../node/load-miniflare.ts'
@@ -12,6 +12,7 @@ import { isOpenApiSource, parseDocumentText } from '../node/load-openapi.ts'
 import { readUserFile } from '../node/read-user-file.ts'
 import { readWorkerRuntime } from '../node/worker-runtime-file.ts'
 import { parseRoutesFile } from '../rewrite/routes-file.ts'
+import { checkWithCatalog } from '../schema/check-with-catalog.ts'
 import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
 import { isStateless, type WorkerConfig } from '../worker/worker-config.ts'
 import {
@@ -47,8 +48,10 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
       `${file} is an OpenAPI document, which a Worker cannot serve yet: fauxrest import ${file} --out schema.json gives a schema it can`,
     )
   }
-  const catalog = createFakerCatalog()
-  const loaded = schemaFromDocument(document, file, { catalog, options: reading, copy: true })
+  const catalog = createLazyFakerCatalog()
+  const loaded = await checkWithCatalog(catalog, () =>
+    schemaFromDocument(document, file, { catalog, options: reading, copy: true }),
+  )
   const name = workerName(file)
   const config = await buildConfig(name, document, loaded, command, io)
   const stateless = isStateless(config)

@@ -2,9 +2,10 @@ import type { Faker } from '@faker-js/faker'
 import { englishFaker } from './english-faker.ts'
 import type { JsonValue } from '../json.ts'
 import { commonJsonType, jsonTypeOf } from '../schema/json-type.ts'
-import { closest } from '../schema/suggest.ts'
 import type { FakerCall, FakerCatalog, JsonType } from '../schema/types.ts'
+import { callKey } from './faker-table.ts'
 import { stringsProblem } from './strings-problem.ts'
+import { suggestPath } from './suggest-path.ts'
 
 type Method = (...args: unknown[]) => unknown
 type SampleResult = ReturnType<FakerCatalog['sampleType']>
@@ -106,22 +107,9 @@ export function createFakerCatalog(): FakerCatalog {
 
   return {
     has: isPublicPath,
-    suggest(path) {
-      const direct = closest(path, allPaths)
-      if (direct !== undefined) return direct
-      // A method that moved to another module (faker 10 folded `name` into `person`)
-      const method = splitPath(path)?.[1] ?? path
-      const sameMethod = allPaths.filter((p) => p.endsWith(`.${method}`))
-      const candidates = sameMethod.length > 0 ? sameMethod : allPaths
-      const byMethod = closest(
-        method,
-        candidates.map((p) => p.slice(p.indexOf('.') + 1)),
-      )
-      if (byMethod === undefined) return undefined
-      return candidates.find((p) => p.endsWith(`.${byMethod}`))
-    },
+    suggest: (path) => suggestPath(path, allPaths),
     sampleType(call: FakerCall) {
-      const key = `${call.path}${JSON.stringify(call.args)}`
+      const key = callKey(call)
       if (!sampled.has(key)) {
         sampler ??= englishFaker()
         sampler.seed(SAMPLE_SEED)

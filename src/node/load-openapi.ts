@@ -5,6 +5,7 @@ import { bodyChecker } from '../openapi-import/check-body.ts'
 import { DocumentError, isNode, type Node } from '../openapi-import/document.ts'
 import { bindOpenApi, importOpenApi } from '../openapi-import/import-openapi.ts'
 import type { LoadedSchema } from '../schema/schema-document.ts'
+import { checkWithCatalog } from '../schema/check-with-catalog.ts'
 import { parseSchema } from '../schema/parse-schema.ts'
 import type { FakerCatalog, SchemaOptions } from '../schema/types.ts'
 import { importModule } from './import-module.ts'
@@ -70,7 +71,8 @@ export async function loadOpenApi(
   const resolved = await resolveRefs(document, name)
   const imported =
     kept === undefined ? guard(name, () => importOpenApi(document, resolved)) : undefined
-  const result = parseSchema(imported?.schema ?? source, catalog, options.idKey)
+  const schema = imported?.schema ?? source
+  const result = await checkWithCatalog(catalog, () => parseSchema(schema, catalog, options.idKey))
   if (!result.ok) throw new UserError(`${name}: invalid schema`, result.issues)
   const resources = new Set(result.schema.resources.keys())
   const { Validator } = await importModule<typeof JsonSchema>('@cfworker/json-schema')

@@ -1,5 +1,6 @@
 import { readUserFile } from './read-user-file.ts'
 import { isOpenApiSource, loadOpenApi, parseDocumentText } from './load-openapi.ts'
+import { checkWithCatalog } from '../schema/check-with-catalog.ts'
 import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
 import type { FakerCatalog, SchemaOptions } from '../schema/types.ts'
 
@@ -16,7 +17,8 @@ export async function loadSchemaFile(
   if (isOpenApiSource(document)) {
     return loadOpenApi(document as Record<string, unknown>, path, catalog, options)
   }
-  const loaded = schemaFromDocument(document, path, { catalog, options, copy: false })
+  const reading = { catalog, options, copy: false }
+  const loaded = await checkWithCatalog(catalog, () => schemaFromDocument(document, path, reading))
   return loaded.plainData === undefined ? loaded : { ...loaded, file: { path, bytes } }
 }
 
@@ -34,5 +36,6 @@ export async function loadSchema(
   if (isOpenApiSource(source)) {
     return loadOpenApi(source as Record<string, unknown>, name, catalog, options)
   }
-  return schemaFromDocument(source, name, { catalog, options, copy: true })
+  const reading = { catalog, options, copy: true }
+  return checkWithCatalog(catalog, () => schemaFromDocument(source, name, reading))
 }

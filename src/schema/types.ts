@@ -182,4 +182,12 @@ export interface FakerCatalog {
   stringsProblem(
     constraints: Constraints,
   ): { readonly key: 'pattern' | 'format'; readonly message: string } | undefined
+  /**
+   * For a catalog that answers from a table made when fauxrest was built and loads faker only for
+   * what the table lacks: whether an answer given since the last `load()` was a stand-in, so the
+   * check that asked must run again once `load()` resolves (see checkWithCatalog).
+   */
+  missed?(): boolean
+  /** Loads faker, after which every answer is exact. */
+  load?(): Promise<void>
 }

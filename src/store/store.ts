@@ -80,7 +80,7 @@ export class Store implements Database {
     const found = low.data !== before
     const existing: unknown = found ? low.data.data : {}
     checkData(existing, schema, label)
-    const data = fill(schema, existing, options.generate, !found)
+    const data = await fill(schema, existing, options.generate, !found)
     low.data = { data, log: new ChangeLog() }
     const store = new Store(options, low, label)
     const repeated = store.#tables.repeatedIds()
@@ -256,9 +256,10 @@ export class Store implements Database {
   /** Swaps in new data (a reloaded file, say): resources it lacks are generated, then all is saved. */
   async replaceAll(data: unknown): Promise<void> {
     this.#writable()
-    const previous = this.#data
     checkData(data, this.schema, this.#label)
-    const next = fill(this.schema, data, this.#generate, false)
+    const next = await fill(this.schema, data, this.#generate, false)
+    this.#writable()
+    const previous = this.#data
     const repeated = new Tables(this.schema, next).repeatedIds()
     if (repeated.length > 0) throw invalidDatabase(this.#label, repeated)
     const changes: Change[] = []
