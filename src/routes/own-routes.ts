@@ -121,6 +121,29 @@ export function placeOwnRoutes(
   })
 }
 
+/**
+ * Where the server answers its own routes: placed as `placeOwnRoutes` places them, then again
+ * inside every session for those served there (`/_sessions/{session}/db`, …; resource routes all
+ * are).
+ */
+export function servedOwnRoutes(
+  routes: readonly OwnRoute[],
+  base: string,
+  homePath: string,
+): readonly OwnRoute[] {
+  const inSession = routes.filter((route) => route.inSession).map(underSessions)
+  return [...placeOwnRoutes(routes, base, homePath), ...placeOwnRoutes(inSession, base, homePath)]
+}
+
+function underSessions(route: OwnRoute): OwnRoute {
+  const aliases = route.aliases?.map((alias) => SESSION_PREFIX + alias)
+  return {
+    ...route,
+    path: SESSION_PREFIX + route.path,
+    ...(aliases === undefined ? {} : { aliases }),
+  }
+}
+
 /** Where the homepage is: the API's prefix; else `/`, unless a front end's `index.html` takes it. */
 export function homePathOf(base: string, frontEnd: boolean): string {
   if (base !== '') return base
