@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path'
 import { UserError } from '../errors.ts'
 import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { serveFetch, type Listening } from '../node/serve-fetch.ts'
-import { openMock, withGuards, type MockOptions } from '../mock.ts'
+import { openMock, withGuards, type Mock, type MockOptions } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
 import { isDbSource, loadDbSource } from '../node/load-db-source.ts'
 import { loadRoutesFile } from '../node/load-routes.ts'
@@ -44,29 +44,13 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     : await loadSchema(path, catalog, reading)
   for (const warning of loaded.warnings ?? []) io.err(`fauxrest: warning: ${file}: ${warning}\n`)
   const plain = loaded.plainData !== undefined
-  if (plain && !source && flags.db !== undefined) {
-    throw new UserError(
-      `--db applies to schemas: ${file} is a plain database, served and written back as it is`,
-    )
-  }
-  if (plain && !source && flags.reset) {
-    throw new UserError(
-      `--reset needs a schema: ${file} is a plain database with nothing to regenerate from`,
-    )
-  }
-  const db = databaseOf(plain && !source ? path : flags.db, plain, io.cwd)
+  const fileIsDb = plain && !source
+  if (fileIsDb) refuseSchemaFlags(file, flags)
+  const db = databaseOf(fileIsDb ? path : flags.db, plain, io.cwd)
   if (source && flags.watch) {
     io.err(`fauxrest: warning: --watch does not reload ${file}: it is read once, at start\n`)
   }
-  const publicDir = resolve(io.cwd, 'public')
-  const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
-  if (flags.staticDir !== undefined && !isFolder(resolve(io.cwd, flags.staticDir))) {
-    // `-s 42` was the seed before -s became --static, as in json-server
-    const hint = /^\d+$/.test(flags.staticDir) ? ' (-s is --static; the seed is --seed)' : ''
-    throw new UserError(`--static ${flags.staticDir}: no such folder${hint}`)
-  }
-  const snapshotDir = resolve(io.cwd, flags.snapshots)
-  if (!isFolder(snapshotDir)) throw new UserError(`--snapshots ${flags.snapshots}: no such folder`)
+  const { staticDir, snapshotDir } = foldersOf(flags, io.cwd)
   const bar = io.interactive ? progressBar(io.err) : undefined
   const routesFile = flags.routes === undefined ? undefined : resolve(io.cwd, flags.routes)
   const routes =
@@ -79,7 +63,7 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     reset: flags.reset,
     ...serveModes(flags),
-    staticDir: staticDir === undefined ? undefined : resolve(io.cwd, staticDir),
+    staticDir,
     log: flags.quiet ? undefined : (line: string) => io.out(`${line}\n`),
     ...(bar === undefined ? {} : { onProgress: bar }),
     ...(routes === undefined ? {} : { routes }),
@@ -94,48 +78,19 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
     const inside = relative(io.cwd, target)
     return target === ':memory:' || inside.startsWith('..') || isAbsolute(inside) ? target : inside
   }
-  let live: LiveMock | undefined
-  let routesWatch: FileWatcher | undefined
-  let server: Listening
-  const warn = (error: unknown, keeping: string): void =>
-    io.err(withKeeping(formatError(error), keeping))
-  try {
-    if (flags.watch && !source) {
-      live = await watchMock(mock, loaded, {
-        schemaFile: path,
-        dbFile: db === ':memory:' ? undefined : db,
-        schemaLabel: shown(path),
-        dbLabel: shown(db),
-        load: (target) => loadSchema(target, catalog, reading),
-        // The same feed: streams stay connected across reloads, and hear a reset.
-        open: (next) => openMock(next, { ...options, reset: false }, mock.feed),
-        log: options.log ?? (() => undefined),
-        warn,
-      })
-      const watched = live
-      if (routesFile !== undefined && routes !== undefined) {
-        // New guards reopen the mock, which resolves auth with them (a bad guard is refused).
-        routesWatch = watchRoutes(routesFile, routes, {
-          label: shown(routesFile),
-          log: options.log ?? (() => undefined),
-          warn,
-          check: (next) => checkGuards(watched.current().schema, options.auth, next),
-          guardsChanged: () => watched.refresh(`guards of ${shown(routesFile)}`),
+  const { server, live, routesWatch } =
+    flags.watch && !source
+      ? await listenWatching(mock, {
+          loaded,
+          options,
+          flags,
+          io,
+          files: { schema: path, db, routes: routesFile },
+          routes,
+          load: (target) => loadSchema(target, catalog, reading),
+          shown,
         })
-      }
-      server = await serveFetch(live.fetch, {
-        port: flags.port,
-        host: flags.host,
-        bodyLimit: flags.bodyLimit,
-      })
-    } else {
-      server = await mock.listen(flags.port, flags.host)
-    }
-  } catch (error) {
-    routesWatch?.close()
-    await (live ?? mock).close()
-    throw error
-  }
+      : { server: await mock.listen(flags.port, flags.host), live: undefined }
   io.out(
     renderBanner(mock, {
       version: VERSION,
@@ -158,6 +113,100 @@ export async function runServe(command: ServeCommand, io: CliIo): Promise<number
   await Promise.all([server.close(), (live?.current() ?? mock).endStreams()])
   await (live ?? mock).close()
   return 0
+}
+
+type WatchContext = {
+  readonly loaded: Awaited<ReturnType<typeof loadSchema>>
+  readonly options: Omit<MockOptions, 'schema'>
+  readonly flags: ServeFlags
+  readonly io: CliIo
+  readonly files: { schema: string; db: string; routes: string | undefined }
+  readonly routes: RouteRules | undefined
+  readonly load: (file: string) => ReturnType<typeof loadSchema>
+  /** A path as the banner and log show it. */
+  readonly shown: (target: string) => string
+}
+
+type Serving = {
+  readonly server: Listening
+  readonly live: LiveMock | undefined
+  readonly routesWatch?: FileWatcher | undefined
+}
+
+// `--watch`: the schema, the data file and the routes file reload while the server answers.
+async function listenWatching(mock: Mock, watch: WatchContext): Promise<Serving> {
+  const { options, flags, io, files, routes, shown } = watch
+  const warn = (error: unknown, keeping: string): void =>
+    io.err(withKeeping(formatError(error), keeping))
+  const log = options.log ?? (() => undefined)
+  let live: LiveMock | undefined
+  let routesWatch: FileWatcher | undefined
+  try {
+    live = await watchMock(mock, watch.loaded, {
+      schemaFile: files.schema,
+      dbFile: files.db === ':memory:' ? undefined : files.db,
+      schemaLabel: shown(files.schema),
+      dbLabel: shown(files.db),
+      load: watch.load,
+      // The same feed: streams stay connected across reloads, and hear a reset.
+      open: (next) => openMock(next, { ...options, reset: false }, mock.feed),
+      log,
+      warn,
+    })
+    const watched = live
+    const routesFile = files.routes
+    if (routesFile !== undefined && routes !== undefined) {
+      // New guards reopen the mock, which resolves auth with them (a bad guard is refused).
+      routesWatch = watchRoutes(routesFile, routes, {
+        label: shown(routesFile),
+        log,
+        warn,
+        check: (next) => checkGuards(watched.current().schema, options.auth, next),
+        guardsChanged: () => watched.refresh(`guards of ${shown(routesFile)}`),
+      })
+    }
+    const server = await serveFetch(live.fetch, {
+      port: flags.port,
+      host: flags.host,
+      bodyLimit: flags.bodyLimit,
+    })
+    return { server, live, routesWatch }
+  } catch (error) {
+    routesWatch?.close()
+    await (live ?? mock).close()
+    throw error
+  }
+}
+
+// A plain db file is served and written back as it is: the flags that regenerate it do not apply.
+function refuseSchemaFlags(file: string, flags: ServeFlags): void {
+  if (flags.db !== undefined) {
+    throw new UserError(
+      `--db applies to schemas: ${file} is a plain database, served and written back as it is`,
+    )
+  }
+  if (flags.reset) {
+    throw new UserError(
+      `--reset needs a schema: ${file} is a plain database with nothing to regenerate from`,
+    )
+  }
+}
+
+// The static folder (`--static`, else `./public` when there is one) and the snapshots folder.
+function foldersOf(
+  flags: ServeFlags,
+  cwd: string,
+): { staticDir: string | undefined; snapshotDir: string } {
+  const publicDir = resolve(cwd, 'public')
+  const staticDir = flags.staticDir ?? (existsSync(publicDir) ? publicDir : undefined)
+  if (flags.staticDir !== undefined && !isFolder(resolve(cwd, flags.staticDir))) {
+    // `-s 42` was the seed before -s became --static, as in json-server
+    const hint = /^\d+$/.test(flags.staticDir) ? ' (-s is --static; the seed is --seed)' : ''
+    throw new UserError(`--static ${flags.staticDir}: no such folder${hint}`)
+  }
+  const snapshotDir = resolve(cwd, flags.snapshots)
+  if (!isFolder(snapshotDir)) throw new UserError(`--snapshots ${flags.snapshots}: no such folder`)
+  return { staticDir: staticDir === undefined ? undefined : resolve(cwd, staticDir), snapshotDir }
 }
 
 // A refused reload: the message, then what the server goes on with.
