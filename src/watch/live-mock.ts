@@ -1,7 +1,7 @@
 import type { Fetch, Mock } from '../mock.ts'
 import type { LoadedSchema } from '../node/load-schema.ts'
 import { dataReloader } from './data-reloader.ts'
-import { isOwnWrite, readIfExists } from './own-write.ts'
+import { schemaReloader } from './schema-reloader.ts'
 import { Switchboard } from './switchboard.ts'
 import { watchFiles, type FileWatcher } from './watch-files.ts'
 
@@ -43,10 +43,10 @@ export type LiveMock = {
 /**
  * Serves a mock and reloads it when its files change on disk. An edit of the database file is read
  * into the running store; an edit of the schema (or of a plain database) opens a new mock on the
- * same database file and swaps it in. Writes the store made itself are recognised by their bytes
- * and ignored. A reload waits until no request is running and every change is on disk, so no
- * write in flight is lost; while it runs, new requests wait. A file that cannot be used is
- * reported and the server keeps serving what it had.
+ * same database file and swaps it in (data-reloader.ts, schema-reloader.ts). Writes the store
+ * made itself are recognised by their bytes and ignored. A reload waits until no request is
+ * running and every change is on disk, so no write in flight is lost; while it runs, new requests
+ * wait. A file that cannot be used is reported and the server keeps serving what it had.
  */
 export async function watchMock(
   first: Mock,
@@ -56,78 +56,18 @@ export async function watchMock(
   const { schemaFile, dbFile } = options
   const plain = schemaFile === dbFile
   const board = new Switchboard(first, options.drainMs)
-  let schema = loaded
-  let schemaText = await readIfExists(schemaFile)
   let queue = Promise.resolve()
-
   const reloadDb = dataReloader(board, options)
-
-  const reloadSchema = async (): Promise<void> => {
-    const text = await readIfExists(schemaFile)
-    if (text === undefined) return
-    if (plain ? isOwnWrite(text, board.current) : schemaText?.equals(text) === true) return
-    let next: LoadedSchema
-    try {
-      next = await options.load(schemaFile)
-    } catch (error) {
-      schemaText = text
-      options.warn(error, 'the previous schema')
-      return
-    }
-    await board.exclusive(async () => {
-      const old = board.current
-      await old.store.flush()
-      if (plain && isOwnWrite((await readIfExists(schemaFile)) ?? text, old)) return
-      await swapIn(next, old)
-      schemaText = text
-      const count = board.current.schema.resources.size
-      options.log(`reloaded ${options.schemaLabel} (${count} resource${count === 1 ? '' : 's'})`)
-    })
-  }
-
-  // Runs inside board.exclusive, once the old mock's writes are saved.
-  const swapIn = async (next: LoadedSchema, old: Mock): Promise<void> => {
-    await old.close()
-    let opened: Mock
-    try {
-      opened = await reopen(next, old)
-      schema = next
-    } catch (error) {
-      options.warn(error, 'the previous schema')
-      opened = await reopen(schema, old)
-    }
-    board.swap(opened)
-    // In memory the new store's replaceAll has said so already.
-    if (dbFile !== undefined) opened.feed.publish([{ type: 'reset', reason: 'reload' }])
-  }
-
+  const schema = await schemaReloader(board, loaded, options)
   const refresh = (why: string): Promise<void> => {
-    const run = (): Promise<void> =>
-      board.exclusive(async () => {
-        const old = board.current
-        await old.store.flush()
-        await swapIn(schema, old)
-        options.log(`reloaded ${options.schemaLabel} (${why})`)
-      })
-    queue = queue.then(run).catch((error: unknown) => options.warn(error, 'what it had'))
+    queue = queue
+      .then(() => schema.refresh(why))
+      .catch((error: unknown) => options.warn(error, 'what it had'))
     return queue
   }
 
-  // A new mock carries on from the old one: the same ids continue; in memory, the same data.
-  const reopen = async (next: LoadedSchema, old: Mock): Promise<Mock> => {
-    const opened = await options.open(next)
-    try {
-      if (dbFile === undefined) await opened.store.replaceAll(old.store.data())
-      opened.store.continueIds(old.store)
-      return opened
-    } catch (error) {
-      await opened.close()
-      throw error
-    }
-  }
-
   const changed = (path: string): void => {
-    const reload = path === schemaFile ? reloadSchema : () => reloadDb(path)
+    const reload = path === schemaFile ? schema.reload : () => reloadDb(path)
     queue = queue.then(reload).catch((error: unknown) => options.warn(error, 'what it had'))
   }
   const files = dbFile === undefined || plain ? [schemaFile] : [schemaFile, dbFile]
