@@ -8,6 +8,7 @@ import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { parseJsonText } from '../json-text.ts'
 import { openMock, sessionOptions, withGuards } from '../mock.ts'
 import { loadMiniflare } from '../node/load-miniflare.ts'
+import { withoutNewSignalHandlers } from '../node/without-new-signal-handlers.ts'
 import { isOpenApiSource, parseDocumentText } from '../node/load-openapi.ts'
 import { readUserFile } from '../node/read-user-file.ts'
 import { readWorkerRuntime } from '../node/worker-runtime-file.ts'
@@ -72,16 +73,21 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
     return 0
   }
   const state = join(out, 'state')
-  const mf = new miniflare.Miniflare({
-    scriptPath: join(out, 'worker.js'),
-    modulesRoot: out,
-    modules: true,
-    compatibilityDate: COMPATIBILITY_DATE,
-    durableObjects: objectBindings(stateless),
-    durableObjectsPersist: state,
-    host: flags.host,
-    port: flags.port,
-  })
+  // Asked first, so a signal while workerd starts is not lost.
+  const stop = io.stopRequested()
+  const mf = withoutNewSignalHandlers(
+    () =>
+      new miniflare.Miniflare({
+        scriptPath: join(out, 'worker.js'),
+        modulesRoot: out,
+        modules: true,
+        compatibilityDate: COMPATIBILITY_DATE,
+        durableObjects: objectBindings(stateless),
+        durableObjectsPersist: state,
+        host: flags.host,
+        port: flags.port,
+      }),
+  )
   let url: URL
   try {
     url = await mf.ready
@@ -92,9 +98,9 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
   }
   const where = stateless ? 'no state' : `state in ${relative(io.cwd, state) || state}`
   io.out(`fauxrest worker: ${name} under workerd on ${url.origin} (${where})\n`)
-  // From a terminal, miniflare's own SIGINT and SIGTERM handlers stop workerd and exit (130, 143):
-  // every answered write is already committed to the objects' storage.
-  await io.stopRequested()
+  // Every answered write is already committed to the objects' storage: stopping workerd loses none.
+  const signal = await stop
+  io.err(`fauxrest: ${signal} received, stopping workerd…\n`)
   await mf.dispose()
   return 0
 }

@@ -124,7 +124,7 @@ describe('fauxrest worker --out', () => {
 })
 
 describe('fauxrest worker --dev', () => {
-  it('serves the clone under workerd, and keeps its writes when started again', async () => {
+  it('serves the clone under workerd, keeps its writes when started again, and exits 0 on SIGTERM or SIGINT', async () => {
     const args = ['worker', JSONPLACEHOLDER, '--dev', '--port', '0']
     const first = await sandbox.start(args)
     expect(first.output()).toContain('(state in .fauxrest-worker/state)')
@@ -137,8 +137,10 @@ describe('fauxrest worker --dev', () => {
       201,
       { userId: 1, title: 'dev', body: 'b', id: 101 },
     ])
-    // miniflare's own handler stops workerd and exits with 128 + 15.
-    expect(await first.stop('SIGTERM')).toBe(143)
+    // Stopped: workerd with it (nothing answers there any more), and a clean exit.
+    expect(await first.stop('SIGTERM')).toBe(0)
+    expect(first.output()).toContain('fauxrest: SIGTERM received, stopping workerd…\n')
+    await expect(fetch(`${first.url}/posts/1`)).rejects.toThrow()
 
     const second = await sandbox.start(args)
     expect(await json(await fetch(`${second.url}/posts/101`))).toEqual({
@@ -147,7 +149,9 @@ describe('fauxrest worker --dev', () => {
       body: 'b',
       id: 101,
     })
-    expect(await second.stop('SIGTERM')).toBe(143)
+    expect(await second.stop('SIGINT')).toBe(0)
+    expect(second.output()).toContain('fauxrest: SIGINT received, stopping workerd…\n')
+    await expect(fetch(`${second.url}/posts/1`)).rejects.toThrow()
   })
 })
 
