@@ -1,6 +1,7 @@
 // `npm run bench:worker`: the Worker under workerd (`fauxrest worker --dev`, its data in a Durable
 // Object's SQLite storage, and a stateless --fake-writes Worker) against the Node server on the
-// same requests, on 127.0.0.1, interleaved; figures are ratios to the Node server in the same run.
+// same requests (outside and inside a session), on 127.0.0.1, interleaved; figures are ratios to the
+// Node server in the same run.
 // Options: --duration S (per run, default 3), --rounds N (default 2), --connections N (default 10).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -27,6 +28,9 @@ const SCENARIOS: readonly Job[] = [
   { method: 'GET', path: '/users/1/posts' },
   { method: 'POST', path: '/posts', body: POST_BODY },
   { method: 'PATCH', path: '/posts/1', body: JSON.stringify({ title: 'patched' }) },
+  // Inside a session: in the Worker, its own object (a Durable Object per session).
+  { method: 'GET', path: '/_sessions/bench/posts/1' },
+  { method: 'POST', path: '/_sessions/bench/posts', body: POST_BODY },
 ]
 
 const { values } = parseArgs({

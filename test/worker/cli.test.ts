@@ -140,7 +140,7 @@ describe('fauxrest worker --dev', () => {
     // Stopped: workerd with it (nothing answers there any more), and a clean exit.
     expect(await first.stop('SIGTERM')).toBe(0)
     expect(first.output()).toContain('fauxrest: SIGTERM received, stopping workerd…\n')
-    await expect(fetch(`${first.url}/posts/1`)).rejects.toThrow()
+    await expect(fetch(`${first.url}/posts/1`)).rejects.toThrow('fetch failed')
 
     const second = await sandbox.start(args)
     expect(await json(await fetch(`${second.url}/posts/101`))).toEqual({
@@ -151,7 +151,7 @@ describe('fauxrest worker --dev', () => {
     })
     expect(await second.stop('SIGINT')).toBe(0)
     expect(second.output()).toContain('fauxrest: SIGINT received, stopping workerd…\n')
-    await expect(fetch(`${second.url}/posts/1`)).rejects.toThrow()
+    await expect(fetch(`${second.url}/posts/1`)).rejects.toThrow('fetch failed')
   })
 })
 
