@@ -49,6 +49,17 @@ describe('ETag', () => {
     expect(after).not.toBe(before)
     expect(patched.headers.get('etag')).toBe(after)
   })
+
+  it('on a created item is the one a read of it gives, with the same headers', async () => {
+    const created = await send(mock, 'POST', '/posts', { userId: 1, title: 't', body: 'b' })
+    expect(created.status).toBe(201)
+    const read = await send(mock, 'GET', '/posts/101')
+    expect(created.headers.get('etag')).toBe(read.headers.get('etag'))
+    expect(created.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(created.headers.get('cache-control')).toBe('no-cache')
+    expect(created.headers.get('location')).toBe('/posts/101')
+    expect(await json(created)).toEqual(await json(read))
+  })
 })
 
 describe('If-None-Match on GET', () => {

@@ -18,12 +18,15 @@ export function existing(c: Context, target: Target & { kind: 'item' }): Row {
  * `If-None-Match` must not (`*` matches any item); otherwise 412 and nothing changes.
  */
 export function checkPreconditions<T extends JsonObject>(c: Context, current: T): T {
-  const etag = rowBody(current).etag
   const ifMatch = requestHeader(c, 'if-match')
+  const ifNoneMatch = requestHeader(c, 'if-none-match')
+  // The ETag costs a serialisation of the item: only a write that names one pays for it.
+  if (ifMatch === undefined && ifNoneMatch === undefined) return current
+  const etag = rowBody(current).etag
   if (ifMatch !== undefined && !matchesEtag(ifMatch, etag)) {
     throw new AppError('precondition_failed', 'The item has changed since it was read (If-Match).')
   }
-  if (matchesEtag(requestHeader(c, 'if-none-match'), etag)) {
+  if (matchesEtag(ifNoneMatch, etag)) {
     throw new AppError('precondition_failed', 'The item matches If-None-Match.')
   }
   return current

@@ -15,7 +15,7 @@ import { readJsonBody } from '../request/read-json-body.ts'
 import { splitUrl } from '../request/path-segments.ts'
 import { notFound } from '../routing/not-found.ts'
 import type { ParentLink, Target } from '../routing/resolve-target.ts'
-import { sendEmpty, sendJson } from '../answer/send-json.ts'
+import { sendEmpty, sendJson, sendWritten } from '../answer/send-json.ts'
 import type { WriteGuard } from '../auth/write-guard.ts'
 
 export type WriteDeps = {
@@ -64,10 +64,10 @@ async function writeSingle(c: Context, target: Single, deps: WriteDeps): Promise
   if (options.fakeWrites) {
     fake(deps, [{ type: 'updated', resource: name, id: null, item: next, previous: current }])
   }
-  const saved = rowBody(options.fakeWrites ? next : await store.setSingle(name, next))
+  const saved = toJsonBody(options.fakeWrites ? next : await store.setSingle(name, next))
   return method === 'POST'
-    ? sendJson(c, saved, 201, { Location: resourcePath(deps.base, resource.name) })
-    : sendJson(c, saved)
+    ? sendWritten(c, saved, 201, { Location: resourcePath(deps.base, resource.name) })
+    : sendWritten(c, saved)
 }
 
 /** POST on a list: 201 with the new item and its `Location`. */
@@ -87,7 +87,7 @@ async function create(c: Context, target: Collection, deps: WriteDeps): Promise<
     row = await store.insert(name, created)
   }
   const location = resourcePath(deps.base, name, storedId(row, idKey))
-  return sendJson(c, rowBody(shown(deps, name, row)), 201, { Location: location })
+  return sendWritten(c, toJsonBody(shown(deps, name, row)), 201, { Location: location })
 }
 
 /** PUT (replace) and PATCH (merge) on an item. */
@@ -112,7 +112,7 @@ async function update(c: Context, target: Item, row: Row, deps: WriteDeps): Prom
         : await store.patch(name, id, changes)
   }
   if (saved === undefined) throw notFound(splitUrl(c.req.url).pathname)
-  return sendJson(c, rowBody(shown(deps, name, saved)))
+  return sendWritten(c, toJsonBody(shown(deps, name, saved)))
 }
 
 function listForm(resource: ResourceSpec, store: Database): FormFields {
