@@ -3,8 +3,8 @@ import { UserError } from '../errors.ts'
 import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
 import { withKnownPasswords } from '../auth/known-passwords.ts'
 import { resolveAuth } from '../auth/resolve-auth.ts'
-import { openMock } from '../mock.ts'
 import { loadSchema } from '../node/load-schema.ts'
+import { writeDatabase } from '../node/write-database.ts'
 import type { SchemaOptions } from '../schema/types.ts'
 import type { CliIo } from './cli-io.ts'
 import { progressBar } from './progress-bar.ts'
@@ -27,26 +27,23 @@ export async function runGenerate(command: GenerateCommand, io: CliIo): Promise<
   const seed = command.seed ?? loaded.schema.seed
   const onProgress = io.interactive ? progressBar(io.err) : undefined
   const progress = onProgress === undefined ? {} : { onProgress }
+  // Users get the same known-password hashes the server gives them, so the file logs in.
+  const auth = resolveAuth(loaded.schema, undefined)
+  const { generate } = await import('../generate/generate.ts')
+  const generated = generate(loaded.schema, { seed, ...progress })
+  const data = auth === undefined ? generated : withKnownPasswords(generated, auth, seed)
   if (command.out === undefined) {
-    // Users get the same known-password hashes the server gives them, so the file logs in.
-    const auth = resolveAuth(loaded.schema, undefined)
-    const { generate } = await import('../generate/generate.ts')
-    const generated = generate(loaded.schema, { seed, ...progress })
-    const data = auth === undefined ? generated : withKnownPasswords(generated, auth, seed)
     io.out(`${JSON.stringify(data, null, 2)}\n`)
     return 0
   }
-  // Through the store, so the file is written atomically and in the server's own format.
-  const mock = await openMock(loaded, {
-    db: resolve(io.cwd, command.out),
-    seed,
-    reset: true,
-    ...progress,
-  })
+  // As a server saves it: atomically, and in the server's own format.
+  await writeDatabase(resolve(io.cwd, command.out), command.out, data)
   const counts = [...loaded.schema.resources.values()]
     .filter((resource) => !resource.singular)
-    .map((resource) => `${resource.name} ${mock.store.list(resource.name).length}`)
-  await mock.close()
+    .map((resource) => {
+      const items = data[resource.name]
+      return `${resource.name} ${Array.isArray(items) ? items.length : 0}`
+    })
   io.err(`fauxrest: wrote ${command.out} (seed ${seed}): ${counts.join(', ')}\n`)
   return 0
 }

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliInTempDir } from '../cli-main.ts'
@@ -105,6 +105,20 @@ describe('fauxrest generate', () => {
     expect(await readFile(join(dir.path, 'db.json'), 'utf8')).toBe(printed.out)
     const other = await run('generate', JSONPLACEHOLDER, '--seed', '2')
     expect(other.out).not.toBe(printed.out)
+  })
+
+  it('refuses a folder that does not exist in one line, and leaves no journal beside the file', async () => {
+    expect(await run('generate', JSONPLACEHOLDER, '--out', 'nope/db.json')).toEqual({
+      code: 1,
+      out: '',
+      err: 'fauxrest: cannot write database nope/db.json: the folder does not exist\n',
+    })
+    // A journal a server left beside an older file names that file: it goes with it.
+    await writeFile(join(dir.path, '.db.json.journal'), 'stale\n')
+    expect((await run('generate', JSONPLACEHOLDER, '--out', 'db.json')).code).toBe(0)
+    expect((await readdir(dir.path)).filter((name) => name.includes('db.json'))).toEqual([
+      'db.json',
+    ])
   })
 
   it('matches the db.json committed at the root', async () => {
