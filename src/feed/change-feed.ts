@@ -19,9 +19,10 @@ export type FeedOptions = {
   /** The `retry:` streams announce: milliseconds a client waits before it reconnects. */
   readonly retryMs?: number
   /**
-   * The largest share of the time that handing events to subscribers may take. A flush hands each
-   * subscriber everything it heard since the last, at once; the next flush waits until the last
-   * one's time is this share of the time since it began. A change after a quiet spell goes at once.
+   * The largest share of the time that handing events to subscribers may take while changes come
+   * faster than one a flush. A flush hands each subscriber everything it heard since the last, at
+   * once; after one that carried several changes, the next waits until the last one's time is this
+   * share of the time since it began. After one that carried a single change, the next goes at once.
    */
   readonly flushShare?: number
   /** Milliseconds from a fixed point, to time flushes by (`performance.now`; tests pass their own). */
@@ -58,8 +59,9 @@ const DEFAULTS = {
  * what matches their predicate. Publishing never waits for a subscriber: one that falls more than
  * `bufferChars` behind is dropped with a final `reset`, so a slow client never slows writes.
  * Subscribers are handed their events at flushes, each everything it heard since the last in one
- * go; flushes are spaced so that they take at most `flushShare` of the time, so 1,000 streams
- * that hear every write cost 1,000 writes a flush, not 1,000 a change.
+ * go; while changes come faster than one a flush, flushes are spaced so that they take at most
+ * `flushShare` of the time, so 1,000 streams that hear every write cost 1,000 writes a flush, not
+ * 1,000 a change.
  */
 export class ChangeFeed implements FeedLink {
   readonly epoch: string
@@ -70,6 +72,11 @@ export class ChangeFeed implements FeedLink {
   readonly #bufferChars: number
   readonly #history: FeedEvent[] = []
   readonly #subscribers = new Set<Subscription>()
+  /** Subscribers with a filter: each event is offered to each of them. */
+  readonly #filtered = new Set<Subscription>()
+  /** Subscribers of everything: handed the run of events since the last flush, one array for all. */
+  readonly #everything = new Set<Subscription>()
+  #run: FeedEvent[] = []
   /** Subscriptions whose taker is woken at the next flush. */
   readonly #ready = new Set<Subscription>()
   readonly #flushShare: number
@@ -77,6 +84,8 @@ export class ChangeFeed implements FeedLink {
   readonly #batches = new FrameBatches()
   #flushing = false
   #nextFlush = 0
+  /** The last event the last flush handed out. */
+  #flushedSeq = 0
   #historyUsed = 0
   #seq = 0
   #present: Present | undefined
@@ -112,18 +121,23 @@ export class ChangeFeed implements FeedLink {
     for (const change of changes) {
       const event = feedEvent(this.epoch, ++this.#seq, this.#shown(change), fake)
       this.#remember(event)
-      for (const subscriber of this.#subscribers) subscriber.deliver(event)
+      if (this.#everything.size > 0) this.#run.push(event)
+      for (const subscriber of this.#filtered) subscriber.deliver(event)
     }
+    if (this.#run.length > 0) this.#schedule()
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = new Subscription(
-      this,
-      options.predicate ?? EVERYTHING,
-      this.#bufferChars,
-      options.onOverflow,
-    )
+    const predicate = options.predicate ?? EVERYTHING
+    const subscription = new Subscription(this, predicate, this.#bufferChars, options.onOverflow)
     this.#subscribers.add(subscription)
+    if (predicate === EVERYTHING) {
+      // The run so far was published before it came: it gets what follows.
+      subscription.skip(this.#run.length)
+      this.#everything.add(subscription)
+    } else {
+      this.#filtered.add(subscription)
+    }
     if (options.lastEventId !== undefined) this.#replay(subscription, options.lastEventId)
     return subscription
   }
@@ -146,28 +160,46 @@ export class ChangeFeed implements FeedLink {
   /** @internal A subscription leaves the feed. */
   drop(subscription: Subscription): void {
     this.#subscribers.delete(subscription)
+    this.#filtered.delete(subscription)
+    if (this.#everything.delete(subscription) && this.#run.length > 0) {
+      subscription.receive(this.#run.slice(), charsOf(this.#run), false)
+    }
   }
 
   /** @internal A subscription's taker is to be woken at the next flush. */
   ready(subscription: Subscription): void {
     this.#ready.add(subscription)
+    this.#schedule()
+  }
+
+  #schedule(): void {
     if (this.#flushing) return
     this.#flushing = true
-    const wait = this.#nextFlush - this.#now()
-    if (wait <= 0) queueMicrotask(this.#flush)
-    else setTimeout(this.#flush, wait)
+    // A task, not a microtask: the changes of every request this turn of the event loop handles
+    // go out together.
+    setTimeout(this.#flush, Math.max(0, this.#nextFlush - this.#now()))
   }
 
   readonly #flush = (): void => {
     const started = this.#now()
+    const carried = this.#seq - this.#flushedSeq
+    this.#flushedSeq = this.#seq
     this.#flushing = false
     this.#batches.clear()
+    const run = this.#run
+    this.#run = []
     const ready = [...this.#ready]
     this.#ready.clear()
-    // Takers that write at once (the Node server's streams) write during this loop, so its time
-    // is the time delivery took.
+    // Takers that write at once (the Node server's streams) write during these loops, so their
+    // time is the time delivery took.
+    if (run.length > 0) {
+      const chars = charsOf(run)
+      for (const subscription of this.#everything) subscription.receive(run, chars, true)
+    }
     for (const subscription of ready) subscription.wake()
-    this.#nextFlush = started + (this.#now() - started) / this.#flushShare
+    // Changes come faster than one a flush (many writers): space the flushes. One change (a single
+    // writer waiting for its event, say) leaves nothing to gather; the next goes at once.
+    this.#nextFlush = carried > 1 ? started + (this.#now() - started) / this.#flushShare : 0
   }
 
   #shown(change: EventChange): EventChange {
@@ -199,6 +231,12 @@ export class ChangeFeed implements FeedLink {
     }
     for (const event of this.#history) if (event.seq > seen) subscription.deliver(event)
   }
+}
+
+function charsOf(events: readonly FeedEvent[]): number {
+  let chars = 0
+  for (const event of events) chars += event.text.length
+  return chars
 }
 
 function seqOf(id: string, epoch: string): number | undefined {

@@ -24,8 +24,13 @@ export class Subscription {
   readonly #predicate: FeedPredicate
   readonly #limit: number
   readonly #onOverflow: ((reset: FeedEvent) => void) | undefined
+  /** What is queued: `#shared` alone (a flush's run, the same array for every subscriber), or
+   * `#queue`, this subscription's own. */
   #queue: FeedEvent[] = []
+  #shared: readonly FeedEvent[] | undefined
   #queued = 0
+  /** Events of the next run to leave out: they were published before it subscribed. */
+  #skip = 0
   #closed = false
   #taker: Taker | undefined
 
@@ -52,49 +57,92 @@ export class Subscription {
 
   /** Like `take`, for a taker that writes at once: it is called during the flush itself. */
   pull(taker: Taker): void {
-    if (this.#closed && this.#queue.length === 0) {
+    if (this.#closed && this.#empty()) {
       taker(undefined)
       return
     }
     this.#taker = taker
-    if (this.#queue.length > 0) this.#feed.ready(this)
+    if (!this.#empty()) this.#feed.ready(this)
   }
 
   /** Stops the subscription; what is queued can still be taken. */
   close(): void {
     if (this.#closed) return
-    this.#closed = true
+    // Leaving the feed, it gets what was published so far and not yet handed out.
     this.#feed.drop(this)
+    this.#closed = true
     if (this.#taker !== undefined) this.#feed.ready(this)
   }
 
-  /** @internal */
+  /** @internal One event, if it passes the filter; the taker is woken at the next flush. */
   deliver(event: FeedEvent): void {
     if (this.#closed || !this.#predicate(event.change, event.fake)) return
-    this.#queue.push(event)
+    this.#own().push(event)
     this.#queued += event.text.length
     if (this.#queued > this.#limit) this.#overflow()
     else if (this.#taker !== undefined) this.#feed.ready(this)
   }
 
+  /** @internal The next run it receives leaves out its first `count` events. */
+  skip(count: number): void {
+    this.#skip = count
+  }
+
+  /**
+   * @internal For a subscriber of everything: the run of events since the last flush, at a flush
+   * (`wake`: its taker gets them now) or as it leaves.
+   */
+  receive(run: readonly FeedEvent[], chars: number, wake: boolean): void {
+    if (this.#closed) return
+    let events = run
+    let size = chars
+    if (this.#skip > 0) {
+      events = run.slice(this.#skip)
+      this.#skip = 0
+      size = 0
+      for (const event of events) size += event.text.length
+    }
+    if (events.length === 0) return
+    if (this.#empty()) this.#shared = events
+    else this.#own().push(...events)
+    this.#queued += size
+    if (this.#queued > this.#limit) this.#overflow()
+    else if (wake) this.wake()
+  }
+
   /** @internal At a flush: the taker gets what is queued, or the end. */
   wake(): void {
     const taker = this.#taker
-    if (taker === undefined || (this.#queue.length === 0 && !this.#closed)) return
+    if (taker === undefined || (this.#empty() && !this.#closed)) return
     this.#taker = undefined
-    if (this.#queue.length === 0) {
+    if (this.#empty()) {
       taker(undefined)
       return
     }
-    const events = this.#queue
+    const events = this.#shared ?? this.#queue
+    this.#shared = undefined
     this.#queue = []
     this.#queued = 0
     taker(events)
   }
 
+  #empty(): boolean {
+    return this.#shared === undefined && this.#queue.length === 0
+  }
+
+  // The queue as this subscription's own array, to add to.
+  #own(): FeedEvent[] {
+    if (this.#shared !== undefined) {
+      this.#queue = [...this.#shared]
+      this.#shared = undefined
+    }
+    return this.#queue
+  }
+
   #overflow(): void {
     const reset = this.#feed.resetEvent('overflow')
     this.#queue = []
+    this.#shared = undefined
     this.#queued = 0
     this.close()
     if (this.#taker === undefined && this.#onOverflow !== undefined) {

@@ -39,7 +39,7 @@ describe('ChangeFeed flushes', () => {
     )
   })
 
-  it('waits after a flush until it took at most flushShare of the time since it began', async () => {
+  it('spaces flushes that carry several changes so they take at most flushShare of the time', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     let now = 1000
     const feed = new ChangeFeed({ epoch: 'e', flushShare: 0.25, now: () => now })
@@ -52,22 +52,40 @@ describe('ChangeFeed flushes', () => {
       subscription.pull(taker)
     }
     subscription.pull(taker)
-    feed.publish([created('posts', 1)])
-    await Promise.resolve()
-    expect(heard).toEqual([['e-1']])
-    feed.publish([created('posts', 2)])
+    feed.publish([created('posts', 1), created('posts', 2)])
+    vi.advanceTimersByTime(0)
+    expect(heard).toEqual([['e-1', 'e-2']])
     feed.publish([created('posts', 3)])
-    await Promise.resolve()
-    expect(heard).toEqual([['e-1']])
-    vi.advanceTimersByTime(29)
-    expect(heard).toEqual([['e-1']])
-    vi.advanceTimersByTime(1)
-    expect(heard).toEqual([['e-1'], ['e-2', 'e-3']])
-    // A change after a quiet spell goes at once.
-    now += 100
     feed.publish([created('posts', 4)])
-    await Promise.resolve()
-    expect(heard).toEqual([['e-1'], ['e-2', 'e-3'], ['e-4']])
+    vi.advanceTimersByTime(29)
+    expect(heard).toEqual([['e-1', 'e-2']])
+    vi.advanceTimersByTime(1)
+    expect(heard).toEqual([
+      ['e-1', 'e-2'],
+      ['e-3', 'e-4'],
+    ])
+    // A single change after a quiet spell goes at once, and so does the next.
+    now += 100
+    feed.publish([created('posts', 5)])
+    vi.advanceTimersByTime(0)
+    feed.publish([created('posts', 6)])
+    vi.advanceTimersByTime(0)
+    expect(heard.slice(2)).toEqual([['e-5'], ['e-6']])
+  })
+
+  it('hands a subscriber that came during a run only what followed it', async () => {
+    const feed = new ChangeFeed({ epoch: 'e' })
+    const early = feed.subscribe()
+    feed.publish([created('posts', 1)])
+    const late = feed.subscribe()
+    const replaying = feed.subscribe({ lastEventId: 'e-0' })
+    feed.publish([created('posts', 2)])
+    const [fromEarly, fromLate, fromReplay] = await Promise.all(
+      [early, late, replaying].map((subscription) => subscription.take()),
+    )
+    expect(ids(fromEarly)).toEqual(['e-1', 'e-2'])
+    expect(ids(fromLate)).toEqual(['e-2'])
+    expect(ids(fromReplay)).toEqual(['e-1', 'e-2'])
   })
 
   it('ends a closed subscription at the next flush, after what was queued', async () => {
