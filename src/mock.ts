@@ -133,32 +133,12 @@ export async function openMock(
   options: Omit<MockOptions, 'schema'>,
   feed: ChangeFeed = new ChangeFeed(options.feed),
 ): Promise<Mock> {
-  const { schema, plainData } = loaded
+  const { schema } = loaded
   const base = options.base === undefined ? '' : parseBasePath(options.base, 'base')
   const sessionsOptions = sessionOptions(options)
   const routes = await routeRules(options.routes)
   const auth = resolveAuth(schema, withGuards(options.auth, routes?.current.guards))
-  const seed = options.seed ?? schema.seed
-  const file = options.db ?? ':memory:'
-  // The generator (and faker with it) is loaded only when data must be made.
-  const generateData = async (only: ReadonlySet<string>, existing: Data): Promise<Data> => {
-    if (plainData !== undefined) return pick(plainData, only)
-    const { generate } = await import('./generate/generate.ts')
-    return withPasswords(
-      generate(schema, { seed, only, existing, ...progress(options.onProgress) }),
-    )
-  }
-  // Generated users of a schema that declares auth get known passwords.
-  const withPasswords = (data: Data): Data =>
-    auth === undefined || schema.auth === undefined ? data : withKnownPasswords(data, auth, seed)
-  const { store, files } = await openStore({
-    schema,
-    file: file === ':memory:' ? file : resolve(file),
-    generate: generateData,
-    reset: options.reset === true,
-    ...(options.fs === undefined ? {} : { fs: options.fs }),
-    ...preload(loaded, file),
-  })
+  const { store, files } = await openMockStore(loaded, options, auth)
   // Users go out without their password hash, in events as in every answer.
   const present: Present | undefined =
     auth === undefined
@@ -191,6 +171,67 @@ export async function openMock(
       ? {}
       : { staticFiles: staticFiles(appOptions.staticDir) }),
   })
+  return mockOf({
+    app,
+    store,
+    files,
+    schema,
+    options: appOptions,
+    auth,
+    loaded,
+    homePath,
+    feed,
+    sessions,
+    reset,
+    unhook,
+  })
+}
+
+// The store, opened on the database file (or in memory) with the data generated or read.
+function openMockStore(
+  loaded: LoadedSchema,
+  options: Omit<MockOptions, 'schema'>,
+  auth: AuthConfig | undefined,
+): ReturnType<typeof openStore> {
+  const { schema, plainData } = loaded
+  const seed = options.seed ?? schema.seed
+  const file = options.db ?? ':memory:'
+  // The generator (and faker with it) is loaded only when data must be made.
+  const generateData = async (only: ReadonlySet<string>, existing: Data): Promise<Data> => {
+    if (plainData !== undefined) return pick(plainData, only)
+    const { generate } = await import('./generate/generate.ts')
+    return withPasswords(
+      generate(schema, { seed, only, existing, ...progress(options.onProgress) }),
+    )
+  }
+  // Generated users of a schema that declares auth get known passwords.
+  const withPasswords = (data: Data): Data =>
+    auth === undefined || schema.auth === undefined ? data : withKnownPasswords(data, auth, seed)
+  return openStore({
+    schema,
+    file: file === ':memory:' ? file : resolve(file),
+    generate: generateData,
+    reset: options.reset === true,
+    ...(options.fs === undefined ? {} : { fs: options.fs }),
+    ...preload(loaded, file),
+  })
+}
+
+type MockParts = Pick<
+  Mock,
+  'app' | 'store' | 'schema' | 'options' | 'auth' | 'homePath' | 'feed'
+> & {
+  readonly files: Awaited<ReturnType<typeof openStore>>['files']
+  readonly loaded: LoadedSchema
+  readonly sessions: Sessions
+  readonly reset: () => Promise<void>
+  readonly unhook: () => void
+}
+
+// The mock's handle: its servers, sessions, change iterator and shutdown.
+function mockOf(parts: MockParts): Mock {
+  const { app, store, files, schema, auth, homePath, feed, sessions, reset, unhook } = parts
+  const appOptions = parts.options
   const servers = new Set<Listening>()
   const endStreams = async (): Promise<void> => {
     await store.flush()
@@ -202,7 +243,7 @@ export async function openMock(
     schema,
     options: appOptions,
     auth,
-    openapi: loaded.openapi,
+    openapi: parts.loaded.openapi,
     homePath,
     feed,
     reset,
