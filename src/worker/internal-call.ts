@@ -6,10 +6,10 @@ export const INTERNAL_HEADER = 'Fauxrest-Internal'
 
 /**
  * `request`: a client's request inside session NAME (to its object); `info` and `drop`: the
- * database's object asks a session's object; `admit` and `forget`: a session's object tells the
- * database's registry.
+ * database's object asks a session's object; `admit`: a new session's object asks the database's
+ * registry to let it in.
  */
-export const INTERNAL_OPS = ['request', 'info', 'drop', 'admit', 'forget'] as const
+export const INTERNAL_OPS = ['request', 'info', 'drop', 'admit'] as const
 export type InternalOp = (typeof INTERNAL_OPS)[number]
 export type InternalCall = { readonly op: InternalOp; readonly name: string }
 

@@ -21,10 +21,12 @@ export function sessionObjects(
 ): SessionDirectory {
   const info = async (name: string): Promise<SessionInfo | undefined> => {
     const answer = await sessionObject(namespace, name).fetch(internalRequest('info', name))
-    if (answer.status !== 200) {
+    if (answer.status === 404) {
+      // Dropped, or expired: it leaves the registry.
       registry.forget(name)
       return undefined
     }
+    if (answer.status !== 200) throw new Error(`session ${name}'s object answered ${answer.status}`)
     const body: unknown = await answer.json()
     return isJsonObject(body) ? (body as SessionInfo) : undefined
   }

@@ -121,12 +121,8 @@ export function workerModule(
       return app.fetch(request)
     }
 
-    /** A session's object joins or leaves the registry. */
+    /** A new session's object asks to join the registry. */
     async #registryCall(op: string, session: string): Promise<Response> {
-      if (op === 'forget') {
-        this.#registry.forget(session)
-        return Response.json({})
-      }
       const directory = this.#directory
       if (op !== 'admit' || directory === undefined) return new Response(null, { status: 400 })
       // At the limit, listing asks each session's object, and the expired ones leave.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mock } from '../../src/mock.ts'
+import { sseReader } from '../feed/sse.ts'
 import { JSONPLACEHOLDER, json, memoryMock, tempDir } from '../helpers.ts'
 import { configFor, startWorkers, type Workers } from './worker-harness.ts'
 
@@ -210,5 +211,23 @@ describe('a session in its own Durable Object', () => {
     const [mixed, mixedOnNode] = await both('/_sessions/a/posts/1', init)
     expect(mixed).toEqual(mixedOnNode)
     expect((mixed as [number])[0]).toBe(400)
+  })
+
+  it("streams a session's own changes from its object, keeps it while listened to, and ends the stream on a drop", async () => {
+    const stream = await workers.mf.dispatchFetch('http://localhost/_sessions/e/_events')
+    expect([stream.status, stream.headers.get('content-type')]).toEqual([200, 'text/event-stream'])
+    const events = sseReader(stream as unknown as Response)
+    const post = jsonInit('POST', { userId: 1, title: 't', body: 'b' })
+    expect((await workers.request(NAME, '/_sessions/f/posts', post)).status).toBe(201)
+    expect((await workers.request(NAME, '/posts', post)).status).toBe(201)
+    const patch = jsonInit('PATCH', { title: 'in e' }, 'e')
+    expect((await workers.request(NAME, '/posts/1', patch)).status).toBe(200)
+    const heard = await events.event()
+    expect(heard?.event).toBe('updated')
+    expect(heard?.data).toMatchObject({ resource: 'posts', id: 1, item: { title: 'in e' } })
+    const listed = (await json(await workers.request(NAME, '/_sessions/e'))) as object
+    expect(listed).toMatchObject({ name: 'e', changes: 1, subscribers: 1 })
+    expect((await workers.request(NAME, '/_sessions/e', { method: 'DELETE' })).status).toBe(200)
+    expect(await events.rest()).toEqual([])
   })
 })
