@@ -4,6 +4,9 @@ import { addRefIndices, buildIndex, indexInsert, indexRemove, indexReplace } fro
 import type { ResourceIndex } from './indices.ts'
 import { IdSource } from './id-source.ts'
 
+/** Rows looked at back from where an integer id puts its row, before a scan of the whole list. */
+const NEAR_STEPS = 64
+
 /** One plural resource in memory: its live rows, their indices and its id source. */
 export class Table {
   readonly spec: ResourceSpec
@@ -58,9 +61,9 @@ export class Table {
   }
 
   swap(row: Row, next: Row): void {
-    const at = this.#rows.indexOf(row)
+    const at = this.#positionOf(row)
     if (at !== -1) this.#rows[at] = next
-    indexReplace(this.#index, row, next, (other) => this.#rows.indexOf(other))
+    indexReplace(this.#index, row, next, (other) => this.#positionOf(other))
   }
 
   /**
@@ -72,7 +75,7 @@ export class Table {
     const positions: [number, Row][] = []
     if (gone.size === 1) {
       const [row] = gone
-      const at = row === undefined ? -1 : rows.indexOf(row)
+      const at = row === undefined ? -1 : this.#positionOf(row)
       if (row !== undefined && at !== -1) {
         rows.splice(at, 1)
         positions.push([at, row])
@@ -87,6 +90,26 @@ export class Table {
     }
     for (const row of gone) indexRemove(this.#index, row)
     return positions
+  }
+
+  /**
+   * Where a row stands in the list (-1 when it is not there). Integer ids counting up from the
+   * first row's (as generated and appended items have them) put a row at its id's distance from
+   * the first, or a little before once items were removed: a few steps back from there find it,
+   * where a scan from the start took 20 µs of a PATCH on the last of 100,000 photos.
+   */
+  #positionOf(row: Row): number {
+    const rows = this.#rows
+    const { idKey } = this.spec
+    const id = row[idKey]
+    const first = rows[0]?.[idKey]
+    if (Number.isSafeInteger(id) && Number.isSafeInteger(first)) {
+      let at = Math.min(Number(id) - Number(first), rows.length - 1)
+      for (let steps = 0; at >= 0 && steps < NEAR_STEPS; at--, steps++) {
+        if (rows[at] === row) return at
+      }
+    }
+    return rows.indexOf(row)
   }
 
   #load(rows: Row[]): ResourceIndex {
