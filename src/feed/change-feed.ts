@@ -51,7 +51,7 @@ const DEFAULTS = {
   bufferChars: 1024 * 1024,
   keepAliveMs: 15_000,
   retryMs: 2000,
-  flushShare: 0.2,
+  flushShare: 0.1,
 }
 
 /**
