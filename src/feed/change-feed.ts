@@ -31,6 +31,11 @@ export type FeedOptions = {
 
 export type SubscribeOptions = {
   readonly predicate?: FeedPredicate
+  /**
+   * The only resources whose changes `predicate` can let through (resets aside): the feed does not
+   * offer it the others, so streams on other resources cost a write nothing.
+   */
+  readonly resources?: ReadonlySet<string> | undefined
   /** The id of the last event the client saw: what followed it is sent first. */
   readonly lastEventId?: string | undefined
   /**
@@ -74,6 +79,9 @@ export class ChangeFeed implements FeedLink {
   readonly #subscribers = new Set<Subscription>()
   /** Subscribers with a filter: each event is offered to each of them. */
   readonly #filtered = new Set<Subscription>()
+  /** Subscribers with a filter on named resources: offered their resources' events, and resets. */
+  readonly #byResource = new Map<string, Set<Subscription>>()
+  readonly #onResources = new Set<Subscription>()
   /** Subscribers of everything: handed the run of events since the last flush, one array for all. */
   readonly #everything = new Set<Subscription>()
   #run: FeedEvent[] = []
@@ -123,6 +131,9 @@ export class ChangeFeed implements FeedLink {
       this.#remember(event)
       if (this.#everything.size > 0) this.#run.push(event)
       for (const subscriber of this.#filtered) subscriber.deliver(event)
+      const named =
+        change.type === 'reset' ? this.#onResources : this.#byResource.get(change.resource)
+      if (named !== undefined) for (const subscriber of named) subscriber.deliver(event)
     }
     if (this.#run.length > 0) this.#schedule()
   }
@@ -135,8 +146,15 @@ export class ChangeFeed implements FeedLink {
       // The run so far was published before it came: it gets what follows.
       subscription.skip(this.#run.length)
       this.#everything.add(subscription)
-    } else {
+    } else if (options.resources === undefined) {
       this.#filtered.add(subscription)
+    } else {
+      this.#onResources.add(subscription)
+      for (const resource of options.resources) {
+        const named = this.#byResource.get(resource) ?? new Set<Subscription>()
+        named.add(subscription)
+        this.#byResource.set(resource, named)
+      }
     }
     if (options.lastEventId !== undefined) this.#replay(subscription, options.lastEventId)
     return subscription
@@ -161,6 +179,12 @@ export class ChangeFeed implements FeedLink {
   drop(subscription: Subscription): void {
     this.#subscribers.delete(subscription)
     this.#filtered.delete(subscription)
+    if (this.#onResources.delete(subscription)) {
+      for (const [resource, named] of this.#byResource) {
+        named.delete(subscription)
+        if (named.size === 0) this.#byResource.delete(resource)
+      }
+    }
     if (this.#everything.delete(subscription) && this.#run.length > 0) {
       subscription.receive(this.#run.slice(), charsOf(this.#run), false)
     }

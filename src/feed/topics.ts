@@ -34,6 +34,11 @@ export function topicPredicate(topics: readonly Topic[]): FeedPredicate {
     })
 }
 
+/** The resources the topics name (their changes alone can pass); `undefined` without topics. */
+export function topicResources(topics: readonly Topic[]): ReadonlySet<string> | undefined {
+  return topics.length === 0 ? undefined : new Set(topics.map((topic) => topic.resource))
+}
+
 /** A change passes when every predicate lets it (a topic filter, later an access rule). */
 export function allOf(predicates: readonly FeedPredicate[]): FeedPredicate {
   const [only] = predicates

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ChangeFeed } from '../../src/feed/change-feed.ts'
 import type { EventChange } from '../../src/feed/event-change.ts'
 import type { FeedEvent } from '../../src/feed/feed-event.ts'
-import { topicPredicate } from '../../src/feed/topics.ts'
+import { topicPredicate, topicResources } from '../../src/feed/topics.ts'
 
 const created = (resource: string, id: number): EventChange => ({
   type: 'created',
@@ -86,6 +86,26 @@ describe('ChangeFeed flushes', () => {
     expect(ids(fromEarly)).toEqual(['e-1', 'e-2'])
     expect(ids(fromLate)).toEqual(['e-2'])
     expect(ids(fromReplay)).toEqual(['e-1', 'e-2'])
+  })
+
+  it('offers a subscriber on named resources their changes and resets, and no others', async () => {
+    const feed = new ChangeFeed({ epoch: 'e' })
+    const topics = [{ resource: 'posts' }, { resource: 'comments' }]
+    const named = feed.subscribe({
+      predicate: topicPredicate(topics),
+      resources: topicResources(topics),
+    })
+    // Its predicate would let anything through: only the feed's index keeps users out.
+    const loose = feed.subscribe({ predicate: () => true, resources: new Set(['posts']) })
+    const taken = Promise.all([named.take(), loose.take()])
+    feed.publish([created('users', 1), created('posts', 1), created('comments', 1)])
+    feed.publish([{ type: 'reset', reason: 'reset' }])
+    const [fromNamed, fromLoose] = await taken
+    expect(ids(fromNamed)).toEqual(['e-2', 'e-3', 'e-4'])
+    expect(ids(fromLoose)).toEqual(['e-2', 'e-4'])
+    named.close()
+    loose.close()
+    expect(feed.subscribers).toBe(0)
   })
 
   it('ends a closed subscription at the next flush, after what was queued', async () => {

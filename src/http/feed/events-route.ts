@@ -4,7 +4,7 @@ import type { ChangeFeed } from '../../feed/change-feed.ts'
 import { FeedStream, type StreamSink } from '../../feed/feed-stream.ts'
 import { parseTopics } from '../../feed/parse-topics.ts'
 import { readAccess } from '../../feed/read-access.ts'
-import { allOf, topicPredicate, type FeedPredicate } from '../../feed/topics.ts'
+import { allOf, topicPredicate, topicResources, type FeedPredicate } from '../../feed/topics.ts'
 import type { AuthConfig } from '../../auth/auth-config.ts'
 import { readCaller, unauthorized, type CallerState } from '../auth/tokens.ts'
 import type { Schema } from '../../schema/types.ts'
@@ -34,26 +34,32 @@ export function eventsRoute(
     const topics = parseTopics(new URL(c.req.url).searchParams, deps.schema)
     if (c.req.method === 'HEAD') return answer(c, null, 200, STREAM_HEADERS)
     const auth = deps.auth
-    if (auth === undefined) return eventStream(c, feed, topicPredicate(topics))
+    const resources = topicResources(topics)
+    if (auth === undefined) return eventStream(c, feed, topicPredicate(topics), resources)
     const state = readCaller(c, auth, session)
     const go = (caller: CallerState): Response => {
       // A token that does not check out is said; no token is an anonymous client.
       if (caller.caller === undefined && caller.invalid) throw unauthorized(caller)
       const predicate = allOf([topicPredicate(topics), readAccess(auth, caller.caller)])
-      return eventStream(c, feed, predicate)
+      return eventStream(c, feed, predicate, resources)
     }
     return state instanceof Promise ? state.then(go) : go(state)
   }
 }
 
 /** The stream of what `predicate` lets through; `Last-Event-ID` replays what was missed first. */
-function eventStream(c: Context, feed: ChangeFeed, predicate: FeedPredicate): Response {
+function eventStream(
+  c: Context,
+  feed: ChangeFeed,
+  predicate: FeedPredicate,
+  resources: ReadonlySet<string> | undefined,
+): Response {
   const lastEventId = requestHeader(c, 'last-event-id')
   for (const [name, value] of Object.entries(answerHeaders(c))) c.header(name, value)
   let stream: FeedStream | undefined
   const response = streamSSE(c, (sse) => {
     const sink: StreamSink = { write: (bytes) => sse.write(bytes), end: () => void sse.close() }
-    const opened = new FeedStream(feed, sink, { predicate, lastEventId })
+    const opened = new FeedStream(feed, sink, { predicate, resources, lastEventId })
     stream = opened
     sse.onAbort(() => opened.gone(sink))
     // A message with an id and no data sets the client's position without an event: a client that
