@@ -60,9 +60,10 @@ export async function runAuthBench(context: AuthBenchContext): Promise<AuthResul
   const scenarios = authScenarios(await benchToken())
   say(`\n# auth: GET /posts/1 on a server with --auth, without and with a bearer token`)
   for (const scenario of scenarios) {
-    const answer = await fetch(`http://127.0.0.1:${server.port}${scenario.path}`, {
-      ...(scenario.headers === undefined ? {} : { headers: scenario.headers }),
-    })
+    const answer = await fetch(
+      `http://127.0.0.1:${server.port}${scenario.path}`,
+      scenario.headers === undefined ? {} : { headers: scenario.headers },
+    )
     if (answer.status !== 200) {
       throw new Error(`auth bench: ${scenario.name} answered ${answer.status}, not 200`)
     }
