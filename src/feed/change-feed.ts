@@ -25,6 +25,11 @@ export type FeedOptions = {
    * share of the time since it began. After one that carried a single change, the next goes at once.
    */
   readonly flushShare?: number
+  /**
+   * The longest wait between flushes, however long the last one took: a flush that took long (a
+   * flood of writes to 1,000 streams) must not hold the next events back for seconds.
+   */
+  readonly maxFlushGapMs?: number
   /** Milliseconds from a fixed point, to time flushes by (`performance.now`; tests pass their own). */
   readonly now?: () => number
 }
@@ -57,6 +62,7 @@ const DEFAULTS = {
   keepAliveMs: 15_000,
   retryMs: 2000,
   flushShare: 0.1,
+  maxFlushGapMs: 40,
 }
 
 /**
@@ -65,8 +71,8 @@ const DEFAULTS = {
  * `bufferChars` behind is dropped with a final `reset`, so a slow client never slows writes.
  * Subscribers are handed their events at flushes, each everything it heard since the last in one
  * go; while changes come faster than one a flush, flushes are spaced so that they take at most
- * `flushShare` of the time, so 1,000 streams that hear every write cost 1,000 writes a flush, not
- * 1,000 a change.
+ * `flushShare` of the time (but come at least every `maxFlushGapMs`), so 1,000 streams that hear
+ * every write cost 1,000 writes a flush, not 1,000 a change.
  */
 export class ChangeFeed implements FeedLink {
   readonly epoch: string
@@ -88,6 +94,7 @@ export class ChangeFeed implements FeedLink {
   /** Subscriptions whose taker is woken at the next flush. */
   readonly #ready = new Set<Subscription>()
   readonly #flushShare: number
+  readonly #maxFlushGap: number
   readonly #now: () => number
   readonly #batches = new FrameBatches()
   #flushing = false
@@ -106,6 +113,7 @@ export class ChangeFeed implements FeedLink {
     this.#historyChars = options.historyChars ?? DEFAULTS.historyChars
     this.#bufferChars = options.bufferChars ?? DEFAULTS.bufferChars
     this.#flushShare = options.flushShare ?? DEFAULTS.flushShare
+    this.#maxFlushGap = options.maxFlushGapMs ?? DEFAULTS.maxFlushGapMs
     this.#now = options.now ?? (() => performance.now())
   }
 
@@ -221,9 +229,11 @@ export class ChangeFeed implements FeedLink {
       for (const subscription of this.#everything) subscription.receive(run, chars, true)
     }
     for (const subscription of ready) subscription.wake()
-    // Changes come faster than one a flush (many writers): space the flushes. One change (a single
-    // writer waiting for its event, say) leaves nothing to gather; the next goes at once.
-    this.#nextFlush = carried > 1 ? started + (this.#now() - started) / this.#flushShare : 0
+    // Changes come faster than one a flush (many writers): space the flushes, up to a bound. One
+    // change (a single writer waiting for its event, say) leaves nothing to gather; the next goes at
+    // once.
+    const gap = Math.min(this.#maxFlushGap, (this.#now() - started) / this.#flushShare)
+    this.#nextFlush = carried > 1 ? started + gap : 0
   }
 
   #shown(change: EventChange): EventChange {

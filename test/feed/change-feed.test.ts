@@ -73,6 +73,42 @@ describe('ChangeFeed flushes', () => {
     expect(heard.slice(2)).toEqual([['e-5'], ['e-6']])
   })
 
+  it('never spaces flushes further apart than maxFlushGapMs, however long the last one took', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    let now = 1000
+    const feed = new ChangeFeed({ epoch: 'e', now: () => now })
+    const subscription = feed.subscribe()
+    const heard: string[][] = []
+    // A flush that takes 100 ms (a flood of writes to slow sockets) would space the next 1 s away
+    // at the default share; the bound makes it 40 ms after the last began, so at once here.
+    const taker = (events: readonly FeedEvent[] | undefined): void => {
+      heard.push(ids(events))
+      now += 100
+      subscription.pull(taker)
+    }
+    subscription.pull(taker)
+    feed.publish([created('posts', 1), created('posts', 2)])
+    vi.advanceTimersByTime(0)
+    feed.publish([created('posts', 3)])
+    vi.advanceTimersByTime(0)
+    expect(heard).toEqual([['e-1', 'e-2'], ['e-3']])
+    // A flush of 1 ms spaces the next 10 ms away: under the bound, the share decides.
+    const fast = (events: readonly FeedEvent[] | undefined): void => {
+      heard.push(ids(events))
+      now += 1
+      subscription.pull(fast)
+    }
+    subscription.pull(fast)
+    feed.publish([created('posts', 4), created('posts', 5)])
+    vi.advanceTimersByTime(0)
+    expect(heard.at(-1)).toEqual(['e-4', 'e-5'])
+    feed.publish([created('posts', 6)])
+    vi.advanceTimersByTime(8)
+    expect(heard.at(-1)).toEqual(['e-4', 'e-5'])
+    vi.advanceTimersByTime(1)
+    expect(heard.at(-1)).toEqual(['e-6'])
+  })
+
   it('hands a subscriber that came during a run only what followed it', async () => {
     const feed = new ChangeFeed({ epoch: 'e' })
     const early = feed.subscribe()
