@@ -3,7 +3,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { StreamSink } from '../feed/feed-stream.ts'
 import { takeStream } from '../http/feed/stream-offers.ts'
-import type { Fetch } from './serve-fetch.ts'
+import type { Fetch } from './node-fetch.ts'
 
 /**
  * Writes `/_events` streams straight to the Node response. The app answers them with Hono's

@@ -5,9 +5,9 @@ import type { Duplex } from 'node:stream'
 import { UserError } from '../errors.ts'
 import { errorBody } from '../http/answer/error-response.ts'
 import { withFeedTakeover } from './feed-takeover.ts'
+import type { Fetch } from './node-fetch.ts'
 
-/** What a server calls for each request: a Hono app's `fetch`, or one that switches apps. */
-export type Fetch = (request: Request, env: HttpBindings) => Response | Promise<Response>
+export type { Fetch } from './node-fetch.ts'
 
 export type Listening = {
   readonly url: string
