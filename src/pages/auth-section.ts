@@ -1,4 +1,5 @@
 import type { AuthOverview } from '../auth/auth-overview.ts'
+import type { AuthPaths } from './auth-paths.ts'
 import { shellQuote } from './homepage-sections.ts'
 import { type SafeHtml, markup } from './html.ts'
 
@@ -20,9 +21,9 @@ function ruleTable(overview: AuthOverview): SafeHtml {
 </div>`
 }
 
-function demoCard(overview: AuthOverview, baseUrl: string): SafeHtml {
+function demoCard(overview: AuthOverview, baseUrl: string, login: string | undefined): SafeHtml {
   const [first] = overview.demo
-  if (first === undefined) return markup``
+  if (first === undefined || login === undefined) return markup``
   const logins = overview.demo.map(
     (user) => markup`
 <dt><code>${user.login}</code></dt><dd><code>${user.password}</code></dd>`,
@@ -32,7 +33,7 @@ function demoCard(overview: AuthOverview, baseUrl: string): SafeHtml {
     [overview.password]: first.password,
   })
   const curl = [
-    `curl -X POST ${shellQuote(`${baseUrl}/login`)} \\`,
+    `curl -X POST ${shellQuote(`${baseUrl}${login}`)} \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -d ${shellQuote(body)}`,
   ].join('\n')
@@ -45,13 +46,23 @@ function demoCard(overview: AuthOverview, baseUrl: string): SafeHtml {
 }
 
 /** The homepage's "Log in" section: the routes, the rules and the generated users' passwords. */
-export function authSection(overview: AuthOverview, baseUrl: string): SafeHtml {
+export function authSection(
+  overview: AuthOverview,
+  baseUrl: string,
+  base: string,
+  paths: AuthPaths,
+): SafeHtml {
+  const register =
+    paths.register === undefined ? '' : markup`<code>POST ${base}${paths.register}</code> (or `
+  const login =
+    paths.login === undefined ? '' : markup` and <code>POST ${base}${paths.login}</code>`
+  const close = paths.register === undefined ? '' : ')'
   return markup`<section aria-labelledby="auth">
 <h2 id="auth">Log in</h2>
-<p><code>POST /register</code> (or <code>POST /${overview.users}</code>) and <code>POST /login</code> take
+<p>${register}<code>POST ${base}/${overview.users}</code>${close}${login} take
 <code>${overview.login}</code> and <code>${overview.password}</code>, and answer <code>{ accessToken, user }</code>.
 Send <code>Authorization: Bearer &lt;accessToken&gt;</code>: a guarded route without it is a 401, one the rule
 refuses a 403.</p>
-${ruleTable(overview)}${demoCard(overview, baseUrl)}
+${ruleTable(overview)}${demoCard(overview, baseUrl, paths.login)}
 </section>`
 }

@@ -3,6 +3,7 @@ import type { JsonObject } from '../json.ts'
 import { atBase } from '../routes/base-path.ts'
 import { resourcePath } from '../routes/resource-path.ts'
 import { routeTable } from '../routes/route-table.ts'
+import { authPaths } from './auth-paths.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
 
 /** The homepage as JSON, for clients that ask `GET /` for `application/json`. */
@@ -46,14 +47,12 @@ export function homepageJson(info: HomepageInfo): JsonObject {
 }
 
 function authJson(info: HomepageInfo, overview: AuthOverview, base: string): JsonObject {
-  const routes = routeTable(info.schema).ownWith({ auth: true })
-  const pathOf = (name: string): string | null => {
-    const route = routes.find((own) => own.name === name)
-    return route === undefined ? null : atBase(base, route.path)
-  }
+  const paths = authPaths(info.schema)
+  const at = (path: string | undefined): string | null =>
+    path === undefined ? null : atBase(base, path)
   return {
-    register: pathOf('register'),
-    login: pathOf('login'),
+    register: at(paths.register),
+    login: at(paths.login),
     fields: { login: overview.login, password: overview.password },
     rules: overview.rules.map((rule) => ({
       resource: rule.resource,

@@ -1,3 +1,4 @@
+import { authPaths } from './auth-paths.ts'
 import { authSection } from './auth-section.ts'
 import { operationsSection } from './operations-section.ts'
 import { type HomepageInfo, summarizeResources } from './homepage-info.ts'
@@ -63,7 +64,7 @@ ${resourceTable(resources, base)}
 </section>`
     : operationsSection(info.operations, resources, base)
 }
-${info.auth === undefined ? '' : authSection(info.auth, info.baseUrl)}
+${info.auth === undefined ? '' : authSection(info.auth, info.baseUrl, base, authPaths(info.schema))}
 <section aria-labelledby="changes">
 <h2 id="changes">Latest changes</h2>
 <p>Live from <code>GET ${base}/_events</code>, the change feed (Server-Sent Events; <code>?resource=posts</code>,

@@ -49,6 +49,8 @@ it('leaves a path to a resource of that name: a resource called login keeps its 
   expect(document.paths['/login']?.['post']?.operationId).toBe('createLogin')
   expect(document.paths['/signin']?.['post']?.operationId).toBe('login')
   expect(document.paths['/register']?.['post']?.operationId).toBe('register')
+  const html = await (await send(mock, 'GET', '/')).text()
+  expect(html).toContain('and <code>POST /signin</code> take')
 })
 
 it('gives the homepage the auth routes under the API prefix', async () => {
@@ -61,6 +63,10 @@ it('gives the homepage the auth routes under the API prefix', async () => {
     await send(mock, 'GET', '/api', undefined, { Accept: 'application/json' }),
   )) as { auth: { register: string; login: string } }
   expect([home.auth.register, home.auth.login]).toEqual(['/api/register', '/api/login'])
+  const html = await (await send(mock, 'GET', '/api')).text()
+  expect(html).toContain(
+    '<p><code>POST /api/register</code> (or <code>POST /api/users</code>) and <code>POST /api/login</code> take',
+  )
   const login = await send(mock, 'POST', '/api/register', USER)
   expect(login.status).toBe(201)
 })
