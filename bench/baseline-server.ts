@@ -2,7 +2,7 @@
 // requests from a json-server style db file with Map indices, and persists writes the way a
 // careful hand-written server would: coalesced, atomic, re-serialising only what changed.
 //
-//   tsx bench/baseline-server.ts DB.json --port N [--durable] [--fsync] [--quiet]
+//   tsx bench/baseline-server.ts DB.json --port N [--durable] [--fsync] [--feed-batch] [--quiet]
 //
 // Without --durable a write is answered at once, before the disk: fauxrest's POST and PATCH
 // figures are compared with this mode. --durable answers a write only after the file write that
@@ -26,6 +26,7 @@ const { values: flags, positionals } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     durable: { type: 'boolean', default: false },
     fsync: { type: 'boolean', default: false },
+    'feed-batch': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
   },
 })
@@ -207,6 +208,38 @@ function changed(table: Table): Promise<void> {
   return new Promise((release) => waiting.push({ change, release }))
 }
 
+// ------------------------------------------------------------------ change feed
+
+const streams = new Set<ServerResponse>()
+let eventSeq = 0
+let pendingEvents: Buffer[] = []
+
+function openStream(res: ServerResponse): void {
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' })
+  res.write('retry: 2000\n\n')
+  streams.add(res)
+  res.once('close', () => streams.delete(res))
+}
+
+// The frame is made once per event and the same bytes go to every stream.
+function announce(resource: string, row: Row): void {
+  if (streams.size === 0) return
+  const data = JSON.stringify({ resource, id: row['id'], item: row })
+  const frame = Buffer.from(`id: ${++eventSeq}\nevent: created\ndata: ${data}\n\n`)
+  if (!flags['feed-batch']) {
+    for (const stream of streams) stream.write(frame)
+    return
+  }
+  pendingEvents.push(frame)
+  if (pendingEvents.length === 1) setImmediate(flushEvents)
+}
+
+function flushEvents(): void {
+  const bytes = Buffer.concat(pendingEvents)
+  pendingEvents = []
+  for (const stream of streams) stream.write(bytes)
+}
+
 // ------------------------------------------------------------------ answers
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2)
@@ -331,6 +364,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     .map(decodeURIComponent)
   const table = tables.get(segments[0] ?? '')
   const host = req.headers.host ?? `${flags.host}:${flags.port}`
+  if (path === '/_events' && req.method === 'GET') return openStream(res)
   if (table === undefined) return notFound(res)
 
   if (segments.length === 1 && req.method === 'GET')
@@ -340,7 +374,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     if (body === undefined) return send(res, 400, '{"error":"Body must be a JSON object"}')
     const row = table.insert(body)
     await changed(table)
-    return send(res, 201, json(row), { Location: `/${table.name}/${String(row['id'])}` })
+    send(res, 201, json(row), { Location: `/${table.name}/${String(row['id'])}` })
+    return announce(table.name, row)
   }
   const row = table.byId.get(segments[1] ?? '')
   if (segments.length === 2 && req.method === 'GET') {

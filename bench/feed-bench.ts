@@ -12,7 +12,8 @@ import type { Sample } from './load-types.ts'
 import { median } from './median.ts'
 import type { LoadClient } from './load-client.ts'
 import { measure, settle } from './measure-load.ts'
-import { CLOCK_TICKS, cpuTicks } from './proc-stats.ts'
+import { httpRequest } from './http-request.ts'
+import { CLOCK_TICKS, cpuSplit, cpuTicks } from './proc-stats.ts'
 import { SCENARIOS } from './scenarios.ts'
 import type { RunningServer } from './server-process.ts'
 
@@ -40,15 +41,21 @@ export type FeedModeResult = {
   readonly samples: Sample[]
   /** Median req/s. */
   readonly rps: number
-  /** Against `none`. */
+  /** Against `none` on the same server. */
   readonly ratio: number
   /** Events the subscribers received per measured sample (median), all streams together. */
   readonly eventsReceived: number
+  /** POSTs answered per sample (median), warm-up included. */
+  readonly posts: number
+  /** Every open stream heard every POST of every sample (of those that hear POSTs). */
+  readonly complete: boolean
   /**
    * The server's CPU time per POST answered (median µs): unlike req/s, it does not depend on what
    * else the machine runs, the subscribers' process among them.
    */
   readonly serverUsPerPost: number
+  /** The share of that CPU time spent in the kernel (median, %). */
+  readonly serverSystemShare: number
   /** The subscribers' process's CPU use while POSTs were measured (median, % of one core). */
   readonly subscribersCpu: number
   /**
@@ -57,6 +64,13 @@ export type FeedModeResult = {
    * measure what it says.
    */
   readonly streamsOpen: number
+}
+
+/** A server's POST figures with and without streams. */
+export type FeedServerResult = {
+  /** `fauxrest`, or which bare node:http baseline (see bench/baseline-server.ts). */
+  readonly label: string
+  readonly modes: FeedModeResult[]
 }
 
 export type LatencyResult = {
@@ -83,7 +97,10 @@ export type SoakResult = {
 }
 
 export type FeedResults = {
+  /** fauxrest's. */
   readonly modes: FeedModeResult[]
+  /** The bare baselines' with the same streams, measured in the same rounds. */
+  readonly baselines: FeedServerResult[]
   readonly latency: LatencyResult[]
   readonly soak: SoakResult | undefined
 }
@@ -124,59 +141,167 @@ function startSubscribers(projectDir: string, core: number | undefined): Subscri
 
 const post = SCENARIOS.find((scenario) => scenario.name === 'post')
 
-/** POST throughput without streams, with 1,000 on another resource, with 1,000 on every change. */
+/** A server to measure, with the stream modes to measure it in. */
+type Target = {
+  readonly label: string
+  readonly server: RunningServer
+  readonly modes: StreamMode[]
+}
+
+type Measured = {
+  readonly sample: Sample
+  readonly events: number
+  readonly posts: number
+  readonly us: number
+  readonly systemShare: number
+  readonly subscribersCpu: number
+  readonly open: number
+  readonly complete: boolean
+}
+
+/** Rows of `/posts` now (the POSTs a sample made, warm-up included, are the difference). */
+async function postCount(port: number): Promise<number> {
+  const answer = await httpRequest(port, 'GET', '/posts?_page=1&_limit=1')
+  const total = Number(answer.headers['x-total-count'])
+  if (answer.status !== 200 || !Number.isInteger(total)) {
+    throw new Error(`GET /posts?_page=1 on port ${port}: ${answer.status}, no X-Total-Count`)
+  }
+  return total
+}
+
+type Counts = { events: number; open: number; fewest: number; most: number }
+
+async function counts(subscribers: Subscribers): Promise<Counts> {
+  const [, events = '0', , open = '0', fewest = '0', most = '0'] = (
+    await subscribers.send('count')
+  ).split(' ')
+  return { events: Number(events), open: Number(open), fewest: Number(fewest), most: Number(most) }
+}
+
+// Events still on their way after the last answer: waits until every stream has `expected` or
+// the counts stop moving.
+async function settledCounts(subscribers: Subscribers, expected: number): Promise<Counts> {
+  let last = await counts(subscribers)
+  for (let tries = 0; tries < 50 && last.fewest < expected; tries++) {
+    await new Promise((done) => setTimeout(done, 100))
+    const now = await counts(subscribers)
+    if (now.events === last.events) return now
+    last = now
+  }
+  return last
+}
+
+async function measureMode(
+  target: Target,
+  mode: StreamMode,
+  servers: readonly RunningServer[],
+  load: LoadClient,
+  subscribers: Subscribers,
+  options: BenchOptions,
+  round: number,
+  say: (line: string) => void,
+): Promise<Measured> {
+  if (post === undefined) throw new Error('no POST scenario')
+  const { server } = target
+  if (mode !== 'none') await subscribers.send(`open ${STREAMS} ${server.port} ${QUERY[mode]}`)
+  const before = await postCount(server.port)
+  // The subscribers' CPU over the whole sample (warm-up included), as a share of its time; the
+  // server's kernel share over the same.
+  const ticks0 = cpuTicks(subscribers.pid)
+  const split0 = cpuSplit(server.pid)
+  const started = performance.now()
+  const sample = await measure(load, server, servers, post, options, round)
+  const seconds = (performance.now() - started) / 1000
+  const theirs = ((cpuTicks(subscribers.pid) - ticks0) / CLOCK_TICKS / seconds) * 100
+  const split1 = cpuSplit(server.pid)
+  const system = split1.system - split0.system
+  const systemShare = (system / (system + split1.user - split0.user || 1)) * 100
+  const posts = (await postCount(server.port)) - before
+  const heard =
+    mode === 'none' ? await counts(subscribers) : await settledCounts(subscribers, posts)
+  await subscribers.send('close')
+  const us = (sample.serverCpu / 100 / sample.rps) * 1e6
+  const complete = heard.fewest === posts && heard.most === posts
+  const every =
+    mode !== 'every-change'
+      ? ''
+      : complete
+        ? ', every POST reached every stream'
+        : `, NOT every event: ${heard.fewest}–${heard.most} a stream for ${posts} POSTs`
+  say(
+    `  feed POST ${target.label.padEnd(14)} streams=${mode.padEnd(14)} r${round + 1} ` +
+      `${sample.rps.toFixed(1).padStart(8)} req/s p50/p99 ${sample.p50}/${sample.p99} ms  ` +
+      `server ${sample.serverCpu}% load ${sample.clientCpu}% other ${sample.otherCpu}% ` +
+      `(subscribers ${theirs.toFixed(0)}%)  server ${us.toFixed(0)} µs/POST, ` +
+      `${systemShare.toFixed(0)}% in the kernel  events received ${heard.events} ` +
+      `(${heard.open} streams open at the end${every})`,
+  )
+  return {
+    sample,
+    events: heard.events,
+    posts,
+    us,
+    systemShare,
+    subscribersCpu: theirs,
+    open: heard.open,
+    complete: mode !== 'every-change' || complete,
+  }
+}
+
+/**
+ * POST throughput on each target in each of its modes, rounds interleaved (every other round in
+ * reverse), with the same subscribers.
+ */
 async function throughput(
-  server: RunningServer,
+  targets: readonly Target[],
   load: LoadClient,
   subscribers: Subscribers,
   options: BenchOptions,
   say: (line: string) => void,
-): Promise<FeedModeResult[]> {
-  if (post === undefined) throw new Error('no POST scenario')
-  const modes: StreamMode[] = ['none', 'other-resource', 'every-change']
-  const samples = new Map<StreamMode, Sample[]>(modes.map((mode) => [mode, []]))
-  const received = new Map<StreamMode, number[]>(modes.map((mode) => [mode, []]))
-  const perPost = new Map<StreamMode, number[]>(modes.map((mode) => [mode, []]))
-  const subscribersCpu = new Map<StreamMode, number[]>(modes.map((mode) => [mode, []]))
-  const stillOpen = new Map<StreamMode, number[]>(modes.map((mode) => [mode, []]))
+): Promise<FeedServerResult[]> {
+  const servers = targets.map((target) => target.server)
+  const runs = targets.flatMap((target) => target.modes.map((mode) => ({ target, mode })))
+  const key = (target: Target, mode: StreamMode): string => `${target.label} ${mode}`
+  const measured = new Map<string, Measured[]>()
   for (let round = 0; round < options.rounds; round++) {
-    for (const mode of round % 2 === 1 ? modes.toReversed() : modes) {
-      if (mode !== 'none') await subscribers.send(`open ${STREAMS} ${server.port} ${QUERY[mode]}`)
-      await subscribers.send('count')
-      // The subscribers' CPU over the whole sample (warm-up included), as a share of its time.
-      const ticks0 = cpuTicks(subscribers.pid)
-      const started = performance.now()
-      const sample = await measure(load, server, [server], post, options, round)
-      const seconds = (performance.now() - started) / 1000
-      const theirs = ((cpuTicks(subscribers.pid) - ticks0) / CLOCK_TICKS / seconds) * 100
-      const [, events = '0', , open = '0'] = (await subscribers.send('count')).split(' ')
-      await subscribers.send('close')
-      samples.get(mode)?.push(sample)
-      received.get(mode)?.push(Number(events))
-      const us = (sample.serverCpu / 100 / sample.rps) * 1e6
-      perPost.get(mode)?.push(us)
-      subscribersCpu.get(mode)?.push(theirs)
-      stillOpen.get(mode)?.push(Number(open))
-      say(
-        `  feed POST streams=${mode.padEnd(14)} r${round + 1} ${sample.rps.toFixed(1).padStart(8)} req/s ` +
-          `p50/p99 ${sample.p50}/${sample.p99} ms  server ${sample.serverCpu}% load ${sample.clientCpu}% ` +
-          `other ${sample.otherCpu}% (subscribers ${theirs.toFixed(0)}%)  server ${us.toFixed(0)} µs/POST  ` +
-          `events received ${events} (${open} streams open at the end)`,
+    for (const run of round % 2 === 1 ? runs.toReversed() : runs) {
+      const result = await measureMode(
+        run.target,
+        run.mode,
+        servers,
+        load,
+        subscribers,
+        options,
+        round,
+        say,
       )
+      measured.set(key(run.target, run.mode), [
+        ...(measured.get(key(run.target, run.mode)) ?? []),
+        result,
+      ])
     }
   }
-  const rpsOf = (mode: StreamMode): number => median((samples.get(mode) ?? []).map((s) => s.rps))
-  const none = rpsOf('none')
-  return modes.map((mode) => ({
-    mode,
-    samples: samples.get(mode) ?? [],
-    rps: rpsOf(mode),
-    ratio: rpsOf(mode) / none,
-    eventsReceived: median(received.get(mode) ?? []),
-    serverUsPerPost: median(perPost.get(mode) ?? []),
-    subscribersCpu: median(subscribersCpu.get(mode) ?? []),
-    streamsOpen: Math.min(...(stillOpen.get(mode) ?? [0])),
-  }))
+  return targets.map((target) => {
+    const of = (mode: StreamMode): Measured[] => measured.get(key(target, mode)) ?? []
+    const rpsOf = (mode: StreamMode): number => median(of(mode).map((m) => m.sample.rps))
+    const none = rpsOf('none')
+    return {
+      label: target.label,
+      modes: target.modes.map((mode) => ({
+        mode,
+        samples: of(mode).map((m) => m.sample),
+        rps: rpsOf(mode),
+        ratio: rpsOf(mode) / none,
+        eventsReceived: median(of(mode).map((m) => m.events)),
+        posts: median(of(mode).map((m) => m.posts)),
+        complete: of(mode).every((m) => m.complete),
+        serverUsPerPost: median(of(mode).map((m) => m.us)),
+        serverSystemShare: median(of(mode).map((m) => m.systemShare)),
+        subscribersCpu: median(of(mode).map((m) => m.subscribersCpu)),
+        streamsOpen: Math.min(...of(mode).map((m) => m.open)),
+      })),
+    }
+  })
 }
 
 /** Sequential POSTs; for each, ms from the end of its answer to its event on our own stream. */
@@ -267,6 +392,8 @@ export type FeedBenchContext = {
   readonly bin: string
   readonly workDir: string
   readonly server: RunningServer
+  /** Bare node:http servers with a bare `/_events`, measured with the same streams. */
+  readonly baselines: readonly { readonly label: string; readonly server: RunningServer }[]
   readonly load: LoadClient
   /** The load generator's core: subscribers are clients too. */
   readonly clientCore: number | undefined
@@ -279,7 +406,21 @@ export async function runFeedBench(context: FeedBenchContext): Promise<FeedResul
   say(`\n# change feed: POST ${post?.path ?? ''} with 0 and ${STREAMS} open /_events streams`)
   const subscribers = startSubscribers(context.projectDir, context.clientCore)
   try {
-    const modes = await throughput(server, context.load, subscribers, context.options, say)
+    const targets: Target[] = [
+      { label: 'fauxrest', server, modes: ['none', 'other-resource', 'every-change'] },
+      ...context.baselines.map((baseline) => ({
+        ...baseline,
+        modes: ['none', 'every-change'] satisfies StreamMode[],
+      })),
+    ]
+    const [ours, ...baselines] = await throughput(
+      targets,
+      context.load,
+      subscribers,
+      context.options,
+      say,
+    )
+    const modes = ours?.modes ?? []
     await settle([server])
     const alone = await latency(server.port, 0)
     say(`  feed latency, no other stream: p50 ${alone.p50} ms, p99 ${alone.p99} ms`)
@@ -291,7 +432,7 @@ export async function runFeedBench(context: FeedBenchContext): Promise<FeedResul
       context.options.soak > 0
         ? await soak(context.projectDir, context.bin, context.options.soak, context.workDir)
         : undefined
-    return { modes, latency: [alone, crowded], soak: soakResult }
+    return { modes, baselines, latency: [alone, crowded], soak: soakResult }
   } finally {
     subscribers.close()
   }
@@ -301,29 +442,53 @@ export async function runFeedBench(context: FeedBenchContext): Promise<FeedResul
 export function feedRows(results: FeedResults): string[][] {
   const fmt = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 0 })
   const rows: string[][] = []
-  const none = results.modes.find((mode) => mode.mode === 'none')
-  for (const mode of results.modes) {
-    if (mode.mode === 'none' || none === undefined) continue
-    const dropped = STREAMS - mode.streamsOpen
-    rows.push([
-      `POST /posts, ${fmt(STREAMS)} streams (${mode.mode})` +
-        (dropped > 0 ? `, ${fmt(dropped)} dropped as too slow` : ''),
-      `${fmt(mode.rps)}/s`,
-      `${fmt(none.rps)}/s`,
-      `${mode.ratio.toFixed(2)}×`,
-      `≥ ${FEED_TARGETS.throughput}×`,
-      mode.ratio >= FEED_TARGETS.throughput && dropped === 0 ? '✓' : '✗',
-    ])
-    // What the server spends per POST, whatever else the machine runs: as a ratio, the throughput
-    // with streams against without if the server's core were its own.
-    rows.push([
-      `server CPU per POST, ${fmt(STREAMS)} streams (${mode.mode})`,
-      `${fmt(mode.serverUsPerPost)} µs`,
-      `${fmt(none.serverUsPerPost)} µs`,
-      `${(none.serverUsPerPost / mode.serverUsPerPost).toFixed(2)}×`,
-      '',
-      '',
-    ])
+  const servers: FeedServerResult[] = [
+    { label: 'fauxrest', modes: results.modes },
+    ...results.baselines,
+  ]
+  const ours = results.modes.find((mode) => mode.mode === 'every-change')
+  for (const server of servers) {
+    const none = server.modes.find((mode) => mode.mode === 'none')
+    const baseline = server.label !== 'fauxrest'
+    const who = baseline ? `baseline (${server.label}): ` : ''
+    for (const mode of server.modes) {
+      if (mode.mode === 'none' || none === undefined) continue
+      const dropped = STREAMS - mode.streamsOpen
+      const flaws = [
+        ...(dropped > 0 ? [`${fmt(dropped)} dropped as too slow`] : []),
+        ...(mode.complete ? [] : ['not every event reached every stream']),
+      ]
+      rows.push([
+        `${who}POST /posts, ${fmt(STREAMS)} streams (${mode.mode}) vs none` +
+          flaws.map((flaw) => `, ${flaw}`).join(''),
+        `${fmt(mode.rps)}/s`,
+        `${fmt(none.rps)}/s`,
+        `${mode.ratio.toFixed(2)}×`,
+        baseline ? '' : `≥ ${FEED_TARGETS.throughput}×`,
+        baseline ? '' : mode.ratio >= FEED_TARGETS.throughput && flaws.length === 0 ? '✓' : '✗',
+      ])
+      // What the server spends per POST, whatever else the machine runs: as a ratio, the
+      // throughput with streams against without if the server's core were its own.
+      rows.push([
+        `${who}server CPU per POST, ${fmt(STREAMS)} streams (${mode.mode}), share in the kernel`,
+        `${fmt(mode.serverUsPerPost)} µs, ${fmt(mode.serverSystemShare)}%`,
+        `${fmt(none.serverUsPerPost)} µs, ${fmt(none.serverSystemShare)}%`,
+        `${(none.serverUsPerPost / mode.serverUsPerPost).toFixed(2)}×`,
+        '',
+        '',
+      ])
+      // The same fan-out on a bare server: what the streams cost when nothing else does.
+      if (baseline && ours !== undefined && mode.mode === 'every-change') {
+        rows.push([
+          `fauxrest against this baseline, both with ${fmt(STREAMS)} streams (${mode.mode})`,
+          `${fmt(ours.rps)}/s`,
+          `${fmt(mode.rps)}/s`,
+          `${(ours.rps / mode.rps).toFixed(2)}×`,
+          '',
+          '',
+        ])
+      }
+    }
   }
   for (const figure of results.latency) {
     rows.push([

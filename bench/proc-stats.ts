@@ -18,13 +18,19 @@ const read = (path: string): string | undefined => {
   }
 }
 
-/** CPU time (user + system, all threads) the process has used, in clock ticks. */
-export function cpuTicks(pid: number): number {
+/** CPU time (all threads) the process has used in user space and in the kernel, in clock ticks. */
+export function cpuSplit(pid: number): { readonly user: number; readonly system: number } {
   const stat = read(`/proc/${pid}/stat`)
-  if (stat === undefined) return 0
+  if (stat === undefined) return { user: 0, system: 0 }
   // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return Number(fields[11] ?? 0) + Number(fields[12] ?? 0)
+  return { user: Number(fields[11] ?? 0), system: Number(fields[12] ?? 0) }
+}
+
+/** CPU time (user + system, all threads) the process has used, in clock ticks. */
+export function cpuTicks(pid: number): number {
+  const { user, system } = cpuSplit(pid)
+  return user + system
 }
 
 /** The process's peak resident set size (VmHWM) in MiB. */
