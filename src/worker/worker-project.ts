@@ -3,7 +3,7 @@ import {
   DATABASE_CLASS,
   SESSION_BINDING,
   SESSION_CLASS,
-} from './worker-module.ts'
+} from './worker-bindings.ts'
 
 /** The date the Worker is written for: that of the workerd the project's tests run it under. */
 export const COMPATIBILITY_DATE = '2026-04-24'

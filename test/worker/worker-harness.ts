@@ -9,12 +9,10 @@ import {
   type WorkerAppOptions,
   type WorkerConfig,
 } from '../../src/worker/worker-config.ts'
-import { objectBindings } from '../../src/worker/worker-project.ts'
+import { COMPATIBILITY_DATE, objectBindings } from '../../src/worker/worker-project.ts'
 import { workerScript } from '../../src/worker/worker-script.ts'
 import { CONTRACT_SCHEMAS, targetOver, type OpenTarget, type Target } from '../http/target.ts'
 import { tempDir } from '../helpers.ts'
-
-export const COMPATIBILITY_DATE = '2026-04-24'
 
 let runtime: Promise<string> | undefined
 
