@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker'
 import { englishFaker } from './english-faker.ts'
+import { reuseWordList } from './reuse-word-list.ts'
 
 const DEFAULT_REF_TIME = Date.parse('2025-01-01T00:00:00.000Z')
 
@@ -11,5 +12,6 @@ export function createFaker(seed: number, refDate?: Date): Faker {
   const faker = englishFaker(seed)
   // A copy: Date objects are mutable, the exported default included.
   faker.setDefaultRefDate(new Date(refDate?.getTime() ?? DEFAULT_REF_TIME))
+  reuseWordList(faker)
   return faker
 }
