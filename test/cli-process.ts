@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import { afterEach, beforeEach } from 'vitest'
-import { tempDir } from './helpers.ts'
+import { tempDirPerTest } from './helpers.ts'
 
 export const BIN = new URL('../dist/bin.js', import.meta.url).pathname
 
@@ -69,24 +68,12 @@ export function cliSandbox(): {
   dir(): string
   start(args: readonly string[]): Promise<Running>
 } {
-  let folder: Awaited<ReturnType<typeof tempDir>> | undefined
-  const started: Running[] = []
-  beforeEach(async () => {
-    folder = await tempDir()
-  })
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((running) => running.stop('SIGKILL')))
-    await folder?.remove()
-  })
-  const dir = (): string => {
-    if (folder === undefined) throw new Error('cliSandbox() is used outside a test')
-    return folder.path
-  }
+  const folder = tempDirPerTest()
   return {
-    dir,
+    dir: () => folder.path,
     async start(args) {
-      const running = await startCli(args, dir())
-      started.push(running)
+      const running = await startCli(args, folder.path)
+      folder.closeAfter({ close: () => running.stop('SIGKILL') })
       return running
     },
   }

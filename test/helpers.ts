@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach, beforeEach } from 'vitest'
 import { createMock, type Mock, type MockOptions } from '../src/index.ts'
 
 export const JSONPLACEHOLDER = new URL('../data/jsonplaceholder.json', import.meta.url).pathname
@@ -40,4 +41,36 @@ export async function json(response: Response): Promise<unknown> {
 export async function tempDir(): Promise<{ path: string; remove: () => Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'fauxrest-test-'))
   return { path, remove: () => rm(path, { recursive: true, force: true }) }
+}
+
+type Closable = { close(): unknown }
+
+/**
+ * Per test: a fresh temp folder. What a test hands to `closeAfter` (a mock, a watcher) is closed
+ * after it, newest first, before the folder is removed.
+ */
+export function tempDirPerTest(): {
+  readonly path: string
+  closeAfter<T extends Closable>(thing: T): T
+} {
+  let folder: Awaited<ReturnType<typeof tempDir>> | undefined
+  const open: Closable[] = []
+  beforeEach(async () => {
+    folder = await tempDir()
+  })
+  afterEach(async () => {
+    for (const thing of open.splice(0).toReversed()) await thing.close()
+    await folder?.remove()
+    folder = undefined
+  })
+  return {
+    get path() {
+      if (folder === undefined) throw new Error('tempDirPerTest() is used outside a test')
+      return folder.path
+    },
+    closeAfter(thing) {
+      open.push(thing)
+      return thing
+    },
+  }
 }

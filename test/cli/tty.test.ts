@@ -1,19 +1,15 @@
 import { execFile, spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BIN, runCli } from '../cli-process.ts'
-import { tempDir } from '../helpers.ts'
+import { tempDirPerTest } from '../helpers.ts'
 
 const CLI_IO = new URL('../../dist/cli/cli-io.js', import.meta.url).pathname
 // util-linux `script` gives the command a pseudo-terminal, as a person's shell would.
 const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(() => dir.remove())
+const dir = tempDirPerTest()
 
 function quote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`

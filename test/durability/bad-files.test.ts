@@ -1,18 +1,12 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { BIN } from '../cli-process.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { JSONPLACEHOLDER, tempDirPerTest } from '../helpers.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await dir.remove()
-})
+const dir = tempDirPerTest()
 
 /**
  * Runs the built CLI to its exit. A server that starts when it should have refused is killed

@@ -1,26 +1,17 @@
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMock, type Mock } from '../../src/index.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { createMock } from '../../src/index.ts'
+import { JSONPLACEHOLDER, tempDirPerTest } from '../helpers.ts'
 import { durableData } from '../store/fixtures.ts'
 
 type Post = { id: number; userId: number; title: string; body: string }
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let mock: Mock | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-  await dir.remove()
-})
+const dir = tempDirPerTest()
 
 describe('group commit over a real socket', () => {
   it('answers 100 concurrent POSTs with distinct ids, all on disk, in a handful of file writes', async () => {
     const file = join(dir.path, 'db.json')
-    mock = await createMock({ schema: JSONPLACEHOLDER, db: file })
+    const mock = dir.closeAfter(await createMock({ schema: JSONPLACEHOLDER, db: file }))
     const server = await mock.listen(0)
     const writesBefore = mock.writes()
 

@@ -2,18 +2,12 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NODE_FILE_SYSTEM } from '../../src/node/file-system.ts'
 import { removeStaleTemps } from '../../src/node/stale-temps.ts'
-import { tempDir } from '../helpers.ts'
+import { tempDirPerTest } from '../helpers.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await dir.remove()
-})
+const dir = tempDirPerTest()
 
 /** The id of a process that has exited. */
 async function deadPid(): Promise<number> {

@@ -1,20 +1,11 @@
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMock, type Listening, type Mock } from '../../src/index.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { createMock, type Listening } from '../../src/index.ts'
+import { JSONPLACEHOLDER, tempDirPerTest } from '../helpers.ts'
 import { durableData } from '../store/fixtures.ts'
 import { controlledFs, diskFull } from '../store/test-fs.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let mock: Mock | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-  await dir.remove()
-})
+const dir = tempDirPerTest()
 
 async function call(server: Listening, method: string, path: string, body?: unknown) {
   const init: RequestInit = { method }
@@ -40,7 +31,7 @@ describe('a write that fails at run time, over HTTP', () => {
   it('answers 503, keeps no phantom, keeps reading, and the next write saves everything', async () => {
     const file = join(dir.path, 'db.json')
     const { fs, state } = controlledFs()
-    mock = await createMock({ schema: JSONPLACEHOLDER, db: file, fs })
+    const mock = dir.closeAfter(await createMock({ schema: JSONPLACEHOLDER, db: file, fs }))
     const server = await mock.listen(0)
     const before = (await call(server, 'GET', '/db')).body as { posts: unknown[] }
 

@@ -1,21 +1,12 @@
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createMock, type Mock } from '../../src/index.ts'
-import { JSONPLACEHOLDER, tempDir } from '../helpers.ts'
+import { describe, expect, it } from 'vitest'
+import { createMock } from '../../src/index.ts'
+import { JSONPLACEHOLDER, tempDirPerTest } from '../helpers.ts'
 import { durableData } from '../store/fixtures.ts'
 import { controlledFs, diskFull } from '../store/test-fs.ts'
 import { sseReader } from './sse.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let mock: Mock | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-  await dir.remove()
-})
+const dir = tempDirPerTest()
 
 const postInit = (body: object): RequestInit => ({
   method: 'POST',
@@ -27,7 +18,7 @@ describe('the change feed and the disk', () => {
   it('sends nothing for a write that could not be saved, then the next saved one', async () => {
     const file = join(dir.path, 'db.json')
     const { fs, state } = controlledFs()
-    mock = await createMock({ schema: JSONPLACEHOLDER, db: file, fs })
+    const mock = dir.closeAfter(await createMock({ schema: JSONPLACEHOLDER, db: file, fs }))
     const server = await mock.listen(0)
     const reader = sseReader(await fetch(`${server.url}/_events`))
     await reader.next()
@@ -57,7 +48,9 @@ describe('the change feed and the disk', () => {
   })
 
   it('ends every stream cleanly on close, after the events of the writes it acknowledged', async () => {
-    mock = await createMock({ schema: JSONPLACEHOLDER, db: join(dir.path, 'db.json') })
+    const mock = dir.closeAfter(
+      await createMock({ schema: JSONPLACEHOLDER, db: join(dir.path, 'db.json') }),
+    )
     const server = await mock.listen(0)
     const readers = await Promise.all(
       ['', '?resource=todos', '?path=/users/1/todos'].map(async (query) => {

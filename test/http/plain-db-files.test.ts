@@ -1,26 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMock, type Mock } from '../../src/index.ts'
-import { json, send, tempDir } from '../helpers.ts'
+import { json, send, tempDirPerTest } from '../helpers.ts'
 
 // Db files json-server 0.17 and 1.0 start on, served from a file and written back into it.
-let dir: Awaited<ReturnType<typeof tempDir>>
+const dir = tempDirPerTest()
 let mock: Mock | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-  await dir.remove()
-})
 
 async function serve(db: object): Promise<{ mock: Mock; file: string }> {
   const file = join(dir.path, 'db.json')
   await writeFile(file, JSON.stringify(db, null, 2))
-  mock = await createMock({ schema: file, db: file })
-  return { mock, file }
+  const opened = dir.closeAfter(await createMock({ schema: file, db: file }))
+  mock = opened
+  return { mock: opened, file }
 }
 
 async function onDisk(file: string): Promise<Record<string, unknown>> {

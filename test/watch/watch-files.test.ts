@@ -1,21 +1,12 @@
 import { rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors.ts'
-import { watchFiles, type FileWatcher } from '../../src/watch/watch-files.ts'
-import { tempDir } from '../helpers.ts'
+import { watchFiles } from '../../src/watch/watch-files.ts'
+import { tempDirPerTest } from '../helpers.ts'
 import { eventually } from './eventually.ts'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let watcher: FileWatcher | undefined
-beforeEach(async () => {
-  dir = await tempDir()
-})
-afterEach(async () => {
-  watcher?.close()
-  watcher = undefined
-  await dir.remove()
-})
+const dir = tempDirPerTest()
 
 describe('watchFiles', () => {
   it('reports a file written in place and one replaced by a rename, once each, and no other', async () => {
@@ -24,7 +15,7 @@ describe('watchFiles', () => {
     await writeFile(db, '{}')
     await writeFile(schema, '{}')
     const seen: string[] = []
-    watcher = watchFiles([db, schema], (path) => seen.push(path), { debounceMs: 100 })
+    dir.closeAfter(watchFiles([db, schema], (path) => seen.push(path), { debounceMs: 100 }))
 
     // Several events in a burst settle into one call.
     await writeFile(db, '{"a": 1}')
@@ -41,7 +32,7 @@ describe('watchFiles', () => {
   it('reports a file created after the watch began', async () => {
     const db = join(dir.path, 'db.json')
     const seen: string[] = []
-    watcher = watchFiles([db], (path) => seen.push(path), { debounceMs: 10 })
+    dir.closeAfter(watchFiles([db], (path) => seen.push(path), { debounceMs: 10 }))
     await writeFile(db, '{}')
     expect(await eventually(async () => seen[0], 'the new file')).toBe(db)
   })
