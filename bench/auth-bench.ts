@@ -6,7 +6,7 @@ import type { BenchOptions } from './bench-options.ts'
 import type { Sample } from './load-types.ts'
 import { median } from './median.ts'
 import type { LoadClient } from './load-client.ts'
-import { measure } from './measure-load.ts'
+import { measureRounds } from './measure-rounds.ts'
 import type { Scenario } from './scenarios.ts'
 import type { RunningServer } from './server-process.ts'
 
@@ -56,7 +56,7 @@ export type AuthBenchContext = {
 }
 
 export async function runAuthBench(context: AuthBenchContext): Promise<AuthResults> {
-  const { server, load, options, say } = context
+  const { server, say } = context
   const scenarios = authScenarios(await benchToken())
   say(`\n# auth: GET /posts/1 on a server with --auth, without and with a bearer token`)
   for (const scenario of scenarios) {
@@ -68,29 +68,25 @@ export async function runAuthBench(context: AuthBenchContext): Promise<AuthResul
       throw new Error(`auth bench: ${scenario.name} answered ${answer.status}, not 200`)
     }
   }
-  const samples = new Map<string, Sample[]>()
-  for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 1 ? scenarios.toReversed() : scenarios
-    for (const scenario of order) {
-      const sample = await measure(load, server, [server], scenario, options, round)
-      samples.set(scenario.name, [...(samples.get(scenario.name) ?? []), sample])
+  const measured = await measureRounds(
+    context,
+    [scenarios.map((scenario) => [scenario.name, scenario] as const)],
+    (name, round, sample) =>
       say(
-        `  auth ${scenario.name.padEnd(13)} r${round + 1} ${sample.rps.toFixed(0).padStart(7)} req/s  ` +
+        `  auth ${name.padEnd(13)} r${round + 1} ${sample.rps.toFixed(0).padStart(7)} req/s  ` +
           `p50/p99 ${sample.p50}/${sample.p99} ms  non-2xx ${sample.non2xx}  server ${sample.serverCpu}%  ` +
           `other ${sample.otherCpu}%`,
-      )
-    }
-  }
-  const rpsOf = (name: string): number => median((samples.get(name) ?? []).map((s) => s.rps))
-  const anonymous = rpsOf('anonymous')
+      ),
+  )
+  const anonymous = measured.rps('anonymous')
   const modes = scenarios.map((scenario) => {
-    const own = samples.get(scenario.name) ?? []
+    const own = measured.samples(scenario.name)
     return {
       name: scenario.name,
       request: `${scenario.method} ${scenario.path}${scenario.headers === undefined ? '' : ' + Bearer'}`,
       samples: own,
-      rps: rpsOf(scenario.name),
-      ratio: rpsOf(scenario.name) / anonymous,
+      rps: measured.rps(scenario.name),
+      ratio: measured.rps(scenario.name) / anonymous,
       cpuMicros: median(
         own.map((sample) =>
           sample.completed > 0

@@ -5,9 +5,8 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import type { BenchOptions } from './bench-options.ts'
 import type { Sample } from './load-types.ts'
-import { median } from './median.ts'
 import type { LoadClient } from './load-client.ts'
-import { measure } from './measure-load.ts'
+import { measureRounds, type Keyed } from './measure-rounds.ts'
 import type { Scenario } from './scenarios.ts'
 import type { RunningServer } from './server-process.ts'
 
@@ -61,7 +60,7 @@ export type SessionsBenchContext = {
 }
 
 export async function runSessionsBench(context: SessionsBenchContext): Promise<SessionsResults> {
-  const { server, load, options, say } = context
+  const { server, say } = context
   const base = `http://127.0.0.1:${server.port}`
   for (const [method, path, body] of WRITES) {
     const answer = await fetch(`${base}${path}`, {
@@ -72,36 +71,31 @@ export async function runSessionsBench(context: SessionsBenchContext): Promise<S
     if (answer.status >= 300) throw new Error(`sessions bench: ${method} ${path}: ${answer.status}`)
   }
   say(`\n# sessions: reads outside any session and inside one (Fauxrest-Session header)`)
-  const samples = new Map<string, Sample[]>()
-  for (let round = 0; round < options.rounds; round++) {
-    for (const read of READS) {
-      const pair: [string, Scenario][] = [
-        ['outside', read],
-        ['inside', { ...read, headers: SESSION }],
-      ]
-      for (const [where, scenario] of round % 2 === 1 ? pair.toReversed() : pair) {
-        const sample = await measure(load, server, [server], scenario, options, round)
-        const key = `${where} ${read.path}`
-        samples.set(key, [...(samples.get(key) ?? []), sample])
-        say(
-          `  ${where.padEnd(7)} ${read.path.padEnd(20)} r${round + 1} ${sample.rps.toFixed(0).padStart(7)} req/s  ` +
-            `p50/p99 ${sample.p50}/${sample.p99} ms  non-2xx ${sample.non2xx}`,
-        )
-      }
-    }
-  }
-  const rps = (key: string): number => median((samples.get(key) ?? []).map((s) => s.rps))
+  const measured = await measureRounds(
+    context,
+    READS.map((read): Keyed[] => [
+      [`outside ${read.path}`, read],
+      [`inside ${read.path}`, { ...read, headers: SESSION }],
+    ]),
+    (key, round, sample) => {
+      const [where = '', path = ''] = key.split(' ')
+      say(
+        `  ${where.padEnd(7)} ${path.padEnd(20)} r${round + 1} ${sample.rps.toFixed(0).padStart(7)} req/s  ` +
+          `p50/p99 ${sample.p50}/${sample.p99} ms  non-2xx ${sample.non2xx}`,
+      )
+    },
+  )
   const reads = READS.map((read) => {
-    const outside = rps(`outside ${read.path}`)
-    const inside = rps(`inside ${read.path}`)
+    const outside = measured.rps(`outside ${read.path}`)
+    const inside = measured.rps(`inside ${read.path}`)
     return {
       request: `GET ${read.path}`,
       outside,
       inside,
       ratio: inside / outside,
       samples: {
-        outside: samples.get(`outside ${read.path}`) ?? [],
-        inside: samples.get(`inside ${read.path}`) ?? [],
+        outside: measured.samples(`outside ${read.path}`),
+        inside: measured.samples(`inside ${read.path}`),
       },
     }
   })

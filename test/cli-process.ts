@@ -44,16 +44,21 @@ export async function startCli(args: readonly string[], cwd: string): Promise<Ru
   }
 }
 
-/** Runs the built CLI to completion. */
+/**
+ * Runs the built CLI to completion. With `timeoutMs`, a run still going then is killed (exit code
+ * null): a server that starts when it should have refused fails the test instead of staying behind.
+ */
 export async function runCli(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
+  timeoutMs?: number,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', ...env },
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs, killSignal: 'SIGKILL' as const }),
   })
   let stdout = ''
   let stderr = ''

@@ -1,34 +1,14 @@
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { BIN } from '../cli-process.ts'
+import { runCli } from '../cli-process.ts'
 import { JSONPLACEHOLDER, tempDirPerTest } from '../helpers.ts'
 
 const dir = tempDirPerTest()
 
-/**
- * Runs the built CLI to its exit. A server that starts when it should have refused is killed
- * after 10 s (exit code null), so a regression fails the test instead of leaving a server behind.
- */
-async function runCli(args: readonly string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 10_000,
-    killSignal: 'SIGKILL',
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-  const [code] = (await once(child, 'exit')) as [number | null]
-  return { code, stdout, stderr }
-}
-
-const serve = (db: string) => runCli([JSONPLACEHOLDER, '--port', '0', '--db', db], dir.path)
+// A server that starts when it should have refused is killed after 10 s.
+const run = (args: readonly string[]) => runCli(args, dir.path, {}, 10_000)
+const serve = (db: string) => run([JSONPLACEHOLDER, '--port', '0', '--db', db])
 
 /** What serving `db` printed and how it exited, and the folder's files afterwards. */
 async function attempt(db: string) {
@@ -158,7 +138,7 @@ describe('a bad database file stops the server with one line and is never overwr
     const file = join(dir.path, 'plain.json')
     await writeFile(file, '{"posts": [{"id": 1}]\n"users": []}')
     const before = await snapshot()
-    const result = await runCli([file, '--port', '0'], dir.path)
+    const result = await run([file, '--port', '0'])
     expect(result).toEqual({
       code: 1,
       stdout: '',
