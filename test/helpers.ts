@@ -5,6 +5,15 @@ import { afterEach, beforeEach } from 'vitest'
 import { createMock, type Mock, type MockOptions } from '../src/index.ts'
 
 export const JSONPLACEHOLDER = new URL('../data/jsonplaceholder.json', import.meta.url).pathname
+/** The homepage's resource table for JSONPlaceholder: each list's path and its count. */
+export const JSONPLACEHOLDER_ROWS = [
+  ['/users', '10'],
+  ['/posts', '100'],
+  ['/comments', '500'],
+  ['/albums', '100'],
+  ['/photos', '5,000'],
+  ['/todos', '200'],
+]
 export const SHOP = new URL('./fixtures/shop.json', import.meta.url).pathname
 
 export function memoryMock(

@@ -2,19 +2,11 @@ import type { Issue } from '../errors.ts'
 import type { JsonValue } from '../json.ts'
 import { constraintProblem } from '../validate/constraint-problem.ts'
 import { report } from './context.ts'
+import { NUMBER_CONSTRAINTS, STRING_CONSTRAINTS } from './keys.ts'
 import type { KindSpec } from './kind-spec.ts'
 import { numberDomain } from './number-domain.ts'
 import { childPath, indexPath } from './path.ts'
 import { FORMAT_TYPES, type Constraints, type JsonType } from './types.ts'
-
-const STRING_KEYS = ['minLength', 'maxLength', 'pattern'] as const
-const NUMBER_KEYS = [
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'multipleOf',
-] as const
 
 /**
  * Checks that a field's constraints fit its type, that some value satisfies them, and that its
@@ -38,10 +30,10 @@ export function checkConstraints(
     fits = false
   }
   const isNumber = valueType === 'number' || valueType === 'integer'
-  for (const key of STRING_KEYS) {
+  for (const key of STRING_CONSTRAINTS) {
     if (constraints[key] !== undefined && valueType !== 'string') misfit(key, 'strings')
   }
-  for (const key of NUMBER_KEYS) {
+  for (const key of NUMBER_CONSTRAINTS) {
     if (constraints[key] !== undefined && !isNumber) misfit(key, 'numbers')
   }
   const { format } = constraints

@@ -8,18 +8,16 @@ export type SpecKind = (typeof FIELD_KINDS)[number]
 
 export const COMMON_MODIFIERS = ['type', 'optional', 'nullable', 'unique', 'default'] as const
 
-/** Constraints on strings and numbers (JSON Schema's names): for faker, template, enum and value fields. */
-export const VALUE_CONSTRAINTS = [
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
+export const STRING_CONSTRAINTS = ['minLength', 'maxLength', 'pattern'] as const
+export const NUMBER_CONSTRAINTS = [
   'minimum',
   'maximum',
   'exclusiveMinimum',
   'exclusiveMaximum',
   'multipleOf',
 ] as const
+/** Constraints on strings and numbers (JSON Schema's names): for faker, template, enum and value fields. */
+export const VALUE_CONSTRAINTS = [...STRING_CONSTRAINTS, 'format', ...NUMBER_CONSTRAINTS] as const
 export type ValueConstraint = (typeof VALUE_CONSTRAINTS)[number]
 
 /** The kinds whose values are not the field's own: a ref holds ids, arrays and objects have parts. */

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMock, type Listening, type Mock } from '../../src/index.ts'
-import { JSONPLACEHOLDER } from '../helpers.ts'
+import { JSONPLACEHOLDER, JSONPLACEHOLDER_ROWS } from '../helpers.ts'
 import { HAS_CHROMIUM, SCREENSHOTS, launchChromium, openContext } from './chromium.ts'
 
 let mock: Mock
@@ -46,14 +46,7 @@ describe.runIf(HAS_CHROMIUM)('in Chromium', () => {
           tr.querySelector('td.count')?.textContent ?? '',
         ]),
       )
-    expect(rows).toEqual([
-      ['/users', '10'],
-      ['/posts', '100'],
-      ['/comments', '500'],
-      ['/albums', '100'],
-      ['/photos', '5,000'],
-      ['/todos', '200'],
-    ])
+    expect(rows).toEqual(JSONPLACEHOLDER_ROWS)
     const headings = await page.locator('h2').allInnerTexts()
     expect(headings).toEqual([
       'Resources',
