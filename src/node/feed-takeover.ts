@@ -3,6 +3,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { StreamSink } from '../feed/feed-stream.ts'
 import { takeStream } from '../http/feed/stream-offers.ts'
+import { chunkFrame } from './chunk-frame.ts'
 import type { Fetch } from './node-fetch.ts'
 
 /**
@@ -39,22 +40,27 @@ function takeOver(request: Request, answer: Response, env: HttpBindings): Respon
   return RESPONSE_ALREADY_SENT
 }
 
+/**
+ * Writes go straight to the socket, framed as the response's chunks by ./chunk-frame.ts (or as
+ * they are, when the response is not chunked), and the response itself writes only its headers
+ * and its end. `response.write` sends a chunk as three writes to the socket, corked until the next
+ * tick: on a bare server writing to 1,000 loopback sockets, 6 to 13 µs of user CPU a write (128 B
+ * to 32 kB) against 2 to 3 µs for one `socket.write` (the kernel's 8 to 16 µs apart).
+ */
 function responseSink(response: ServerResponse): StreamSink {
   return {
     write: (bytes) => {
-      if (response.writableEnded || response.destroyed) return undefined
-      const written = response.write(bytes)
-      // node:http corks the socket for a chunk and writes it on the next tick; writing it now
-      // keeps the write inside the feed's flush, whose time sets the next flush's.
-      response.socket?.uncork()
+      const socket = response.socket
+      if (response.writableEnded || response.destroyed || socket === null) return undefined
+      const written = socket.write(response.chunkedEncoding ? chunkFrame(bytes) : bytes)
       if (written) return undefined
       return new Promise<void>((resolve) => {
         const done = (): void => {
-          response.off('drain', done)
+          socket.off('drain', done)
           response.off('close', done)
           resolve()
         }
-        response.on('drain', done)
+        socket.on('drain', done)
         response.on('close', done)
       })
     },

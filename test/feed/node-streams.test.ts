@@ -1,4 +1,5 @@
 import type { Context, Next } from 'hono'
+import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createMock, type Listening, type Mock } from '../../src/index.ts'
 import { JSONPLACEHOLDER } from '../helpers.ts'
@@ -91,5 +92,39 @@ describe('/_events on the Node server', () => {
     const rest = await reader.rest()
     expect(rest.every((message) => message.comment === 'keep-alive')).toBe(true)
     expect(mock?.feed.subscribers).toBe(0)
+  })
+
+  it('writes the opening and each event as HTTP/1.1 chunks', async () => {
+    const url = await serve()
+    const epoch = mock?.feed.epoch ?? ''
+    // The bytes after the headers, up to the end of the first event's chunk.
+    const body = await new Promise<string>((resolve, reject) => {
+      let text = ''
+      let posted = false
+      const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+        socket.write('GET /_events?resource=posts HTTP/1.1\r\nHost: x\r\n\r\n')
+      })
+      socket.setEncoding('latin1')
+      socket.on('error', reject)
+      socket.on('data', (data: string) => {
+        text += data
+        // The POST goes once the opening is in.
+        if (!posted && text.includes('\n\n\r\n')) {
+          posted = true
+          void post(url, 'chunked')
+        }
+        const event = text.indexOf('event: created')
+        if (event !== -1 && text.indexOf('\n\n\r\n', event) !== -1) {
+          socket.destroy()
+          resolve(text.slice(text.indexOf('\r\n\r\n') + 4))
+        }
+      })
+    })
+    const opening = `retry: 2000\nid: ${epoch}-0\n\n`
+    const event =
+      `id: ${epoch}-1\nevent: created\ndata: {"resource":"posts","id":101,` +
+      `"item":{"userId":1,"title":"chunked","body":"b","id":101}}\n\n`
+    const chunk = (text: string): string => `${text.length.toString(16)}\r\n${text}\r\n`
+    expect(body).toBe(chunk(opening) + chunk(event))
   })
 })
