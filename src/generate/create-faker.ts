@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker'
 import { englishFaker } from './english-faker.ts'
+import { fillMultiple } from './fill-multiple.ts'
 import { reuseWordList } from './reuse-word-list.ts'
 
 const DEFAULT_REF_TIME = Date.parse('2025-01-01T00:00:00.000Z')
@@ -13,5 +14,6 @@ export function createFaker(seed: number, refDate?: Date): Faker {
   // A copy: Date objects are mutable, the exported default included.
   faker.setDefaultRefDate(new Date(refDate?.getTime() ?? DEFAULT_REF_TIME))
   reuseWordList(faker)
+  fillMultiple(faker)
   return faker
 }
