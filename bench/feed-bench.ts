@@ -64,6 +64,11 @@ export type FeedModeResult = {
    * measure what it says.
    */
   readonly streamsOpen: number
+  /**
+   * Answer → event on a stream of our own while the POSTs were measured (every-change), one POST
+   * after another, all rounds together.
+   */
+  readonly underFlood: LatencyResult | undefined
 }
 
 /** A server's POST figures with and without streams. */
@@ -157,6 +162,8 @@ type Measured = {
   readonly subscribersCpu: number
   readonly open: number
   readonly complete: boolean
+  /** Answer → event on a stream of our own, POST after POST during the flood. */
+  readonly gaps: readonly number[]
 }
 
 /** Rows of `/posts` now (the POSTs a sample made, warm-up included, are the difference). */
@@ -210,7 +217,10 @@ async function measureMode(
   const ticks0 = cpuTicks(subscribers.pid)
   const split0 = cpuSplit(server.pid)
   const started = performance.now()
-  const sample = await measure(load, server, servers, post, options, round)
+  // With every stream hearing every POST, our own stream times POSTs during the flood too.
+  const gaps: number[] = []
+  const alongside = mode === 'every-change' ? latencyAlongside(server.port, gaps) : undefined
+  const sample = await measure(load, server, servers, post, options, round, alongside)
   const seconds = (performance.now() - started) / 1000
   const theirs = ((cpuTicks(subscribers.pid) - ticks0) / CLOCK_TICKS / seconds) * 100
   const split1 = cpuSplit(server.pid)
@@ -234,6 +244,10 @@ async function measureMode(
       `server ${sample.serverCpu}% load ${sample.clientCpu}% other ${sample.otherCpu}% ` +
       `(subscribers ${theirs.toFixed(0)}%)  server ${us.toFixed(0)} µs/POST, ` +
       `${systemShare.toFixed(0)}% in the kernel  events received ${heard.events} ` +
+      (gaps.length === 0
+        ? ''
+        : `answer → event under the flood p50/p99 ${percentiles(gaps, 0).p50}/` +
+          `${percentiles(gaps, 0).p99} ms (${gaps.length} POSTs) `) +
       `(${heard.open} streams open at the end${every})`,
   )
   return {
@@ -245,6 +259,7 @@ async function measureMode(
     subscribersCpu: theirs,
     open: heard.open,
     complete: mode !== 'every-change' || complete,
+    gaps,
   }
 }
 
@@ -299,13 +314,26 @@ async function throughput(
         serverSystemShare: median(of(mode).map((m) => m.systemShare)),
         subscribersCpu: median(of(mode).map((m) => m.subscribersCpu)),
         streamsOpen: Math.min(...of(mode).map((m) => m.open)),
+        underFlood:
+          mode === 'every-change'
+            ? percentiles(
+                of(mode).flatMap((m) => m.gaps),
+                STREAMS,
+              )
+            : undefined,
       })),
     }
   })
 }
 
-/** Sequential POSTs; for each, ms from the end of its answer to its event on our own stream. */
-async function latency(port: number, streams: number): Promise<LatencyResult> {
+type Probe = {
+  /** One POST; resolves with ms from the end of its answer to its event on the probe's stream. */
+  readonly write: () => Promise<number>
+  readonly close: () => void
+}
+
+/** A stream of the posts' events of our own, to time POSTs by. */
+async function openProbe(port: number): Promise<Probe> {
   const arrived = new Map<number, number>()
   const waiters = new Map<number, () => void>()
   const stream = request({ host: '127.0.0.1', port, path: '/_events?resource=posts' })
@@ -316,23 +344,25 @@ async function latency(port: number, streams: number): Promise<LatencyResult> {
       response.on('data', (chunk: string) => {
         const now = performance.now()
         buffer += chunk
-        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-          const match = /^data: \{"resource":"posts","id":(\d+)/m.exec(buffer.slice(0, end))
-          buffer = buffer.slice(end + 2)
+        let start = 0
+        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n', start)) {
+          const message = buffer.slice(start, end)
+          start = end + 2
+          const match = /^data: \{"resource":"posts","id":(\d+)/m.exec(message)
           if (match === null) continue
           const id = Number(match[1])
           arrived.set(id, now)
           waiters.get(id)?.()
         }
+        buffer = buffer.slice(start)
       })
       resolve()
     })
     stream.on('error', reject)
     stream.end()
   })
-  const gaps: number[] = []
   const body = post?.body ?? '{}'
-  for (let index = 0; index < LATENCY_WRITES; index++) {
+  const write = async (): Promise<number> => {
     const { id, answeredAt } = await new Promise<{ id: number; answeredAt: number }>(
       (resolve, reject) => {
         const req = request(
@@ -357,15 +387,45 @@ async function latency(port: number, streams: number): Promise<LatencyResult> {
     )
     if (!arrived.has(id)) await new Promise<void>((resolve) => waiters.set(id, resolve))
     waiters.delete(id)
+    const at = arrived.get(id) ?? answeredAt
+    arrived.clear()
     // An event may come before the answer's last byte is read: that counts as no wait.
-    gaps.push(Math.max(0, (arrived.get(id) ?? answeredAt) - answeredAt))
+    return Math.max(0, at - answeredAt)
   }
-  stream.destroy()
+  return { write, close: () => stream.destroy() }
+}
+
+function percentiles(gaps: readonly number[], streams: number): LatencyResult {
   const sorted = gaps.toSorted((a, b) => a - b)
   const at = (p: number): number =>
     Math.round((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0) * 100) /
     100
   return { streams, writes: gaps.length, p50: at(0.5), p99: at(0.99), max: at(1) }
+}
+
+/** Sequential POSTs; for each, ms from the end of its answer to its event on our own stream. */
+async function latency(port: number, streams: number): Promise<LatencyResult> {
+  const probe = await openProbe(port)
+  const gaps: number[] = []
+  for (let index = 0; index < LATENCY_WRITES; index++) gaps.push(await probe.write())
+  probe.close()
+  return percentiles(gaps, streams)
+}
+
+/** The same, one POST after another for as long as the POST flood of a sample lasts. */
+function latencyAlongside(port: number, gaps: number[]): () => () => Promise<void> {
+  return () => {
+    let running = true
+    const done = (async (): Promise<void> => {
+      const probe = await openProbe(port)
+      while (running) gaps.push(await probe.write())
+      probe.close()
+    })()
+    return async () => {
+      running = false
+      await done
+    }
+  }
 }
 
 /** Runs scripts/soak.ts with subscribers on the built CLI and reads its JSON report. */
@@ -477,6 +537,17 @@ export function feedRows(results: FeedResults): string[][] {
         '',
         '',
       ])
+      const flood = mode.underFlood
+      if (flood !== undefined) {
+        rows.push([
+          `${who}write answer → event during those POSTs, ${fmt(STREAMS)} other streams (p50, p99)`,
+          `${flood.p50} ms, ${flood.p99} ms`,
+          '',
+          '',
+          baseline ? '' : `p50 ≤ ${FEED_TARGETS.latencyMs} ms`,
+          baseline ? '' : flood.p50 <= FEED_TARGETS.latencyMs ? '✓' : '✗',
+        ])
+      }
       // The same fan-out on a bare server: what the streams cost when nothing else does.
       if (baseline && ours !== undefined && mode.mode === 'every-change') {
         rows.push([

@@ -49,6 +49,8 @@ export async function measure(
   scenario: Scenario,
   settings: LoadSettings,
   round: number,
+  /** Started as the measured load starts; what it returns is awaited once the load is done. */
+  alongside?: () => () => Promise<void>,
 ): Promise<Sample> {
   if (target.exited()) throw new Error(`${target.name} exited during the run (${target.dir})`)
   const job = {
@@ -70,6 +72,7 @@ export async function measure(
   const worker0 = cpuTicks(load.pid)
   const self0 = process.cpuUsage()
   const started = performance.now()
+  const stop = alongside?.()
   const result = await load.run({ ...job, connections, duration: settings.duration })
   const seconds = (performance.now() - started) / 1000
   const machine1 = cpuTimes()
@@ -81,11 +84,14 @@ export async function measure(
     worker0 +
     ((self.user + self.system) / 1e6) * CLOCK_TICKS
   const percent = (ticks: number): number => round1((ticks / CLOCK_TICKS / seconds) * 100)
+  const serverCpu = percent(cpuTicks(target.pid) - target0)
+  const otherCpu = Math.max(0, percent(busyTicks(machine0, machine1) - ours))
+  await stop?.()
   return {
     ...result,
     round,
-    serverCpu: percent(cpuTicks(target.pid) - target0),
-    otherCpu: Math.max(0, percent(busyTicks(machine0, machine1) - ours)),
+    serverCpu,
+    otherCpu,
     steal: stealPercent(machine0, machine1),
     peakRssMiB: round1(peakRssMiB(target.pid)),
   }
