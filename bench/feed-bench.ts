@@ -415,14 +415,14 @@ async function latency(port: number, streams: number): Promise<LatencyResult> {
 /** The same, one POST after another for as long as the POST flood of a sample lasts. */
 function latencyAlongside(port: number, gaps: number[]): () => () => Promise<void> {
   return () => {
-    let running = true
+    const flood = { on: true }
     const done = (async (): Promise<void> => {
       const probe = await openProbe(port)
-      while (running) gaps.push(await probe.write())
+      while (flood.on) gaps.push(await probe.write())
       probe.close()
     })()
     return async () => {
-      running = false
+      flood.on = false
       await done
     }
   }
