@@ -1,35 +1,21 @@
 import { existsSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import type { AuthOptions } from '../auth/resolve-auth.ts'
-import { resolveAuth } from '../auth/resolve-auth.ts'
 import { UserError } from '../errors.ts'
 import { createLazyFakerCatalog } from '../generate/lazy-faker-catalog.ts'
-import { parseJsonText } from '../json-text.ts'
-import { openMock, sessionOptions, withGuards } from '../mock.ts'
 import { loadMiniflare } from '../node/load-miniflare.ts'
-import { withoutNewSignalHandlers } from '../node/without-new-signal-handlers.ts'
 import { isOpenApiSource, parseDocumentText } from '../node/load-openapi.ts'
 import { readUserFile } from '../node/read-user-file.ts'
 import { readWorkerRuntime } from '../node/worker-runtime-file.ts'
-import { parseRoutesFile } from '../rewrite/routes-file.ts'
 import { checkWithCatalog } from '../schema/check-with-catalog.ts'
-import { schemaFromDocument, type LoadedSchema } from '../schema/schema-document.ts'
-import { isStateless, type WorkerConfig } from '../worker/worker-config.ts'
-import {
-  COMPATIBILITY_DATE,
-  objectBindings,
-  workerName,
-  workerReadme,
-  wranglerConfig,
-} from '../worker/worker-project.ts'
+import { schemaFromDocument } from '../schema/schema-document.ts'
+import { isStateless } from '../worker/worker-config.ts'
+import { workerName, workerReadme, wranglerConfig } from '../worker/worker-project.ts'
 import { workerScript } from '../worker/worker-script.ts'
 import type { CliIo } from './cli-io.ts'
-import type { CliCommand, WorkerFlags } from './parse-cli-args.ts'
+import { serveUnderWorkerd } from './serve-under-workerd.ts'
 import { VERSION } from './version.ts'
-import { serveModes } from './serve-modes.ts'
-
-type WorkerCommand = Extract<CliCommand, { command: 'worker' }>
+import { workerConfigOf, type WorkerCommand } from './worker-config-of.ts'
 
 /** The folder `--dev` writes the Worker to when no --out is given; its objects' state beside it. */
 export const DEV_FOLDER = '.fauxrest-worker'
@@ -54,7 +40,7 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
     schemaFromDocument(document, file, { catalog, options: reading, copy: true }),
   )
   const name = workerName(file)
-  const config = await buildConfig(name, document, loaded, command, io)
+  const config = await workerConfigOf(name, document, loaded, command, io)
   const stateless = isStateless(config)
   const out = resolve(io.cwd, flags.out ?? DEV_FOLDER)
   await mkdir(out, { recursive: true })
@@ -72,93 +58,5 @@ export async function runWorker(command: WorkerCommand, io: CliIo): Promise<numb
     io.err(`fauxrest: deploy with: cd ${shown} && npx wrangler deploy\n`)
     return 0
   }
-  const state = join(out, 'state')
-  // Asked first, so a signal while workerd starts is not lost.
-  const stop = io.stopRequested()
-  const mf = withoutNewSignalHandlers(
-    () =>
-      new miniflare.Miniflare({
-        scriptPath: join(out, 'worker.js'),
-        modulesRoot: out,
-        modules: true,
-        compatibilityDate: COMPATIBILITY_DATE,
-        durableObjects: objectBindings(stateless),
-        durableObjectsPersist: state,
-        host: flags.host,
-        port: flags.port,
-      }),
-  )
-  let url: URL
-  try {
-    url = await mf.ready
-  } catch (error) {
-    await mf.dispose().catch(() => undefined)
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UserError(`cannot serve the Worker on ${flags.host}:${flags.port}: ${reason}`)
-  }
-  const where = stateless ? 'no state' : `state in ${relative(io.cwd, state) || state}`
-  io.out(`fauxrest worker: ${name} under workerd on ${url.origin} (${where})\n`)
-  // Every answered write is already committed to the objects' storage: stopping workerd loses none.
-  const signal = await stop
-  io.err(`fauxrest: ${signal} received, stopping workerd…\n`)
-  await mf.dispose()
-  return 0
-}
-
-async function buildConfig(
-  name: string,
-  document: unknown,
-  loaded: LoadedSchema,
-  command: WorkerCommand,
-  io: CliIo,
-): Promise<WorkerConfig> {
-  const { flags, reading } = command
-  const rules = flags.routes === undefined ? undefined : await readRules(flags.routes, io)
-  const guards = rules === undefined ? undefined : parseRoutesFile(rules, flags.routes ?? '')
-  const auth = withGuards(authOptions(flags), guards?.guards)
-  // Checked now, so a Worker that could not start is never written.
-  resolveAuth(loaded.schema, auth)
-  const options = serveModes(flags)
-  const sessions = sessionOptions({
-    ...(flags.maxSessions === undefined ? {} : { maxSessions: flags.maxSessions }),
-    ...(flags.sessionIdle === undefined ? {} : { sessionIdle: flags.sessionIdle }),
-  })
-  const config: WorkerConfig = {
-    name,
-    document,
-    reading,
-    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-    options,
-    ...(auth === undefined ? {} : { auth }),
-    ...(rules === undefined ? {} : { routes: rules }),
-    ...(Object.keys(sessions).length === 0 ? {} : { sessions }),
-  }
-  if (!isStateless(config) || loaded.plainData !== undefined) return config
-  // Stateless: the data is generated now, as the Node server generates it, and built in.
-  const mock = await openMock(loaded, {
-    db: ':memory:',
-    ...(flags.seed === undefined ? {} : { seed: flags.seed }),
-    ...(auth === undefined ? {} : { auth }),
-  })
-  const data = structuredClone(mock.store.data())
-  await mock.close()
-  return { ...config, data }
-}
-
-function authOptions(flags: WorkerFlags): boolean | AuthOptions | undefined {
-  const given: AuthOptions = {
-    ...(flags.jwtSecret === undefined ? {} : { secret: flags.jwtSecret }),
-    ...(flags.jwtExpiresIn === undefined ? {} : { expiresIn: flags.jwtExpiresIn }),
-  }
-  if (Object.keys(given).length > 0) return given
-  return flags.auth ? true : undefined
-}
-
-async function readRules(file: string, io: CliIo): Promise<Record<string, string | number>> {
-  const path = resolve(io.cwd, file)
-  const text = (await readUserFile(path, `routes file ${file}`)).toString('utf8')
-  const value = parseJsonText(text, file)
-  // Checked as the server checks it; the Worker gets the rules as written.
-  parseRoutesFile(value, file)
-  return value as Record<string, string | number>
+  return serveUnderWorkerd(miniflare, { name, out, stateless }, flags, io)
 }
