@@ -39,6 +39,28 @@ export function findResources(
 ): ResourcePlan[] {
   const byPath = new Map<string, Operation[]>()
   for (const op of operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op])
+  const plans: ResourcePlan[] = []
+  const names = new Set<string>()
+  for (const candidate of candidatesOf(operations).values()) {
+    const found = itemSchema(candidate, byPath)
+    if (found === undefined) {
+      warn(
+        `${pointerOfPath(candidate.item ?? candidate.collection)}: skipped: no operation has a usable object schema for its items`,
+      )
+      continue
+    }
+    const name = uniqueName(candidate.segments, names)
+    names.add(name)
+    plans.push(planOf(candidate, name, found))
+  }
+  return plans.map((plan) => withParent(plan, plans))
+}
+
+/**
+ * The collections, by path: those with item paths (`/pets` for `/pets/{petId}`), then those a POST
+ * creates items in, then lists a GET answers under no other collection.
+ */
+function candidatesOf(operations: readonly Operation[]): Map<string, Candidate> {
   const candidates = new Map<string, Candidate>()
   for (const op of operations) {
     const last = op.segments.at(-1)
@@ -52,63 +74,53 @@ export function findResources(
       param: last.param,
     })
   }
+  const collectionOnly = (op: Operation): Candidate => ({
+    collection: op.path,
+    segments: op.segments,
+    item: undefined,
+    param: undefined,
+  })
+  const isNew = (op: Operation): boolean =>
+    !candidates.has(op.path) && !isParam(op.segments.at(-1)) && op.segments.length > 0
   for (const op of operations) {
-    if (candidates.has(op.path) || isParam(op.segments.at(-1)) || op.segments.length === 0) continue
-    if (op.method === 'post' && createsItems(op)) {
-      candidates.set(op.path, {
-        collection: op.path,
-        segments: op.segments,
-        item: undefined,
-        param: undefined,
-      })
+    if (isNew(op) && op.method === 'post' && createsItems(op)) {
+      candidates.set(op.path, collectionOnly(op))
     }
   }
   for (const op of operations) {
-    if (candidates.has(op.path) || isParam(op.segments.at(-1)) || op.segments.length === 0) continue
+    if (!isNew(op) || op.method !== 'get') continue
     const parent = templateOf(op.segments.slice(0, -1))
-    if (op.method === 'get' && !candidates.has(parent) && listsItems(op)) {
-      candidates.set(op.path, {
-        collection: op.path,
-        segments: op.segments,
-        item: undefined,
-        param: undefined,
-      })
-    }
+    if (!candidates.has(parent) && listsItems(op)) candidates.set(op.path, collectionOnly(op))
   }
-  const plans: ResourcePlan[] = []
-  const names = new Set<string>()
-  for (const candidate of candidates.values()) {
-    const found = itemSchema(candidate, byPath)
-    if (found === undefined) {
-      warn(
-        `${pointerOfPath(candidate.item ?? candidate.collection)}: skipped: no operation has a usable object schema for its items`,
-      )
-      continue
-    }
-    const name = uniqueName(candidate.segments, names)
-    names.add(name)
-    const idProperty = found.view.properties.get('id')
-    const idView =
-      idProperty === undefined
-        ? undefined
-        : viewSchema(idProperty, childPointer(found.view.pointer, 'properties', 'id'))
-    const id: IdStrategy =
-      idView?.type === 'string' ? (idView.node['format'] === 'uuid' ? 'uuid' : 'nanoid') : 'integer'
-    const param = candidate.param
-    const key =
-      param !== undefined && param !== 'id' && found.view.properties.has(param) ? param : 'id'
-    plans.push({
-      name,
-      collection: candidate.collection,
-      item: candidate.item,
-      view: found.view,
-      sources: found.sources,
-      id,
-      key,
-      parent: undefined,
-    })
+  return candidates
+}
+
+/** A resource for a collection whose items `found` describes (without its parent yet). */
+function planOf(
+  candidate: Candidate,
+  name: string,
+  found: { readonly view: SchemaView; readonly sources: ReadonlySet<Node> },
+): ResourcePlan {
+  const idProperty = found.view.properties.get('id')
+  const idView =
+    idProperty === undefined
+      ? undefined
+      : viewSchema(idProperty, childPointer(found.view.pointer, 'properties', 'id'))
+  const id: IdStrategy =
+    idView?.type === 'string' ? (idView.node['format'] === 'uuid' ? 'uuid' : 'nanoid') : 'integer'
+  const param = candidate.param
+  const key =
+    param !== undefined && param !== 'id' && found.view.properties.has(param) ? param : 'id'
+  return {
+    name,
+    collection: candidate.collection,
+    item: candidate.item,
+    view: found.view,
+    sources: found.sources,
+    id,
+    key,
+    parent: undefined,
   }
-  return plans.map((plan) => withParent(plan, plans))
 }
 
 function withParent(plan: ResourcePlan, plans: readonly ResourcePlan[]): ResourcePlan {
