@@ -3,11 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cliSandbox, type Running } from '../cli-process.ts'
 import { sseReader, type SseReader } from './sse.ts'
-
-const USERS = { count: 2, fields: { name: 'person.firstName' } }
-const POSTS = { count: 3, fields: { userId: { ref: 'users' }, title: 'lorem.word' } }
-const TAGS = { count: 2, fields: { label: 'lorem.word' } }
-const schemaText = (resources: object) => JSON.stringify({ seed: 3, resources }, null, 2)
+import { POSTS, TAGS, USERS, schemaText } from '../watch/watched-schema.ts'
 
 const sandbox = cliSandbox()
 let running: Running | undefined

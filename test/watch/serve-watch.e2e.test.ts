@@ -4,15 +4,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cliSandbox, type Running } from '../cli-process.ts'
 import { eventually } from './eventually.ts'
+import { POSTS, TAGS, USERS, schemaText } from './watched-schema.ts'
 
 type Post = { id: number; userId: number; title: string }
 type Db = { users: { id: number; name: string }[]; posts: Post[]; [name: string]: unknown }
-
-const USERS = { count: 2, fields: { name: 'person.firstName' } }
-const POSTS = { count: 3, fields: { userId: { ref: 'users' }, title: 'lorem.word' } }
-const TAGS = { count: 2, fields: { label: 'lorem.word' } }
-
-const schemaText = (resources: object) => JSON.stringify({ seed: 3, resources }, null, 2)
 
 const sandbox = cliSandbox()
 let running: Running | undefined
