@@ -74,12 +74,6 @@ function candidatesOf(operations: readonly Operation[]): Map<string, Candidate> 
       param: last.param,
     })
   }
-  const collectionOnly = (op: Operation): Candidate => ({
-    collection: op.path,
-    segments: op.segments,
-    item: undefined,
-    param: undefined,
-  })
   const isNew = (op: Operation): boolean =>
     !candidates.has(op.path) && !isParam(op.segments.at(-1)) && op.segments.length > 0
   for (const op of operations) {
@@ -93,6 +87,10 @@ function candidatesOf(operations: readonly Operation[]): Map<string, Candidate> 
     if (!candidates.has(parent) && listsItems(op)) candidates.set(op.path, collectionOnly(op))
   }
   return candidates
+}
+
+function collectionOnly(op: Operation): Candidate {
+  return { collection: op.path, segments: op.segments, item: undefined, param: undefined }
 }
 
 /** A resource for a collection whose items `found` describes (without its parent yet). */
