@@ -139,7 +139,7 @@ export class FilePersistence implements Persistence {
     const value: unknown =
       preloaded !== undefined && sameBytes(preloaded.bytes, bytes)
         ? preloaded.data
-        : parseJsonText(Buffer.from(body).toString('utf8'), this.#label)
+        : parseJsonText(utf8Text(body), this.#label)
     // lowdb takes any falsy value (`null`, `0`) for a missing file, which would then be overwritten.
     checkObject(value, this.#label)
     let ranges: ReadonlyMap<string, Uint8Array> | undefined
@@ -345,6 +345,11 @@ function continues(journal: Uint8Array, file: Uint8Array): boolean {
   const { base } = decodeJournal(journal)
   if (base === undefined || base.size !== file.byteLength) return false
   return base.crc === baseOf([file]).crc
+}
+
+/** Decodes in place: `Buffer.from(bytes)` copied the 27 MiB file first (16 ms of a 490 ms start). */
+function utf8Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
 /** Compares in place: `Buffer.from(bytes)` would copy a 27 MiB file first. */
