@@ -2,13 +2,10 @@
 // token, with a valid token (verified, though the route is open), and behind a /640/ guard that
 // needs it. Ratios are against the anonymous request, measured in the same run.
 import { sign } from 'hono/jwt'
-import type { BenchOptions } from './bench-options.ts'
 import type { Sample } from './load-types.ts'
 import { median } from './median.ts'
-import type { LoadClient } from './load-client.ts'
-import { measureRounds } from './measure-rounds.ts'
+import { measureRounds, type BenchContext } from './measure-rounds.ts'
 import type { Scenario } from './scenarios.ts'
-import type { RunningServer } from './server-process.ts'
 
 export const AUTH_SECRET = 'fauxrest-bench-secret'
 
@@ -48,14 +45,7 @@ export function authScenarios(token: string): Scenario[] {
   ]
 }
 
-export type AuthBenchContext = {
-  readonly server: RunningServer
-  readonly load: LoadClient
-  readonly options: BenchOptions
-  readonly say: (line: string) => void
-}
-
-export async function runAuthBench(context: AuthBenchContext): Promise<AuthResults> {
+export async function runAuthBench(context: BenchContext): Promise<AuthResults> {
   const { server, say } = context
   const scenarios = authScenarios(await benchToken())
   say(`\n# auth: GET /posts/1 on a server with --auth, without and with a bearer token`)

@@ -1,11 +1,20 @@
 // Scenarios against one server, round after round: each group in its order on even rounds and
 // reversed on odd ones, so that none always runs first after another.
+import type { BenchOptions } from './bench-options.ts'
 import type { LoadClient } from './load-client.ts'
 import type { Sample } from './load-types.ts'
-import { measure, type LoadSettings } from './measure-load.ts'
+import { measure } from './measure-load.ts'
 import { median } from './median.ts'
 import type { Scenario } from './scenarios.ts'
 import type { RunningServer } from './server-process.ts'
+
+/** What a figure measured on one running server gets from the runner. */
+export type BenchContext = {
+  readonly server: RunningServer
+  readonly load: LoadClient
+  readonly options: BenchOptions
+  readonly say: (line: string) => void
+}
 
 /** A scenario, and the key its samples are kept under. */
 export type Keyed = readonly [key: string, scenario: Scenario]
@@ -17,15 +26,10 @@ export type RoundSamples = {
 }
 
 export async function measureRounds(
-  context: {
-    readonly server: RunningServer
-    readonly load: LoadClient
-    readonly options: LoadSettings & { readonly rounds: number }
-  },
+  { server, load, options }: BenchContext,
   groups: readonly (readonly Keyed[])[],
   report: (key: string, round: number, sample: Sample) => void,
 ): Promise<RoundSamples> {
-  const { server, load, options } = context
   const kept = new Map<string, Sample[]>()
   for (let round = 0; round < options.rounds; round++) {
     for (const group of groups) {

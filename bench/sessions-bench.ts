@@ -3,12 +3,9 @@
 // 1,000 sessions with 10 writes each keep alive, and the time to make a session on first use.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import type { BenchOptions } from './bench-options.ts'
 import type { Sample } from './load-types.ts'
-import type { LoadClient } from './load-client.ts'
-import { measureRounds, type Keyed } from './measure-rounds.ts'
+import { measureRounds, type BenchContext, type Keyed } from './measure-rounds.ts'
 import type { Scenario } from './scenarios.ts'
-import type { RunningServer } from './server-process.ts'
 
 const run = promisify(execFile)
 const SESSION = { 'Fauxrest-Session': 'bench' }
@@ -50,13 +47,9 @@ const WRITES: readonly [string, string, object | undefined][] = [
   ['PATCH', '/comments/40', { body: 'changed' }],
 ]
 
-export type SessionsBenchContext = {
-  readonly server: RunningServer
-  readonly load: LoadClient
-  readonly options: BenchOptions
+export type SessionsBenchContext = BenchContext & {
   readonly projectDir: string
   readonly schemaFile: string
-  readonly say: (line: string) => void
 }
 
 export async function runSessionsBench(context: SessionsBenchContext): Promise<SessionsResults> {
