@@ -72,13 +72,40 @@ export function routeTable(schema: Schema): RouteTable {
   return table
 }
 
-/**
- * Every route fauxrest serves for a schema. Nesting follows every `ref` and never visits a
- * resource twice on one path, except that a self-reference (`users.managerId` -> `users`) nests a
- * resource once under itself (`/users/{managerId}/users`) and nothing deeper. Where a child has
- * several refs to the same parent, the first declared one links the nested routes.
- */
+/** Every route fauxrest serves for a schema: its resources' (see resourceRoutes), then its own. */
 function buildRouteTable(schema: Schema): RouteTable {
+  const { routes, root } = resourceRoutes(schema)
+  const always = OWN_ROUTES.filter((route) => route.feature === undefined)
+  const isResource = (path: string): boolean => schema.resources.has(path.slice(1))
+  const withFeatures = new Map<string, readonly OwnRoute[]>()
+  const ownWith = (features: OwnFeatures): readonly OwnRoute[] => {
+    const key = `${features.auth === true} ${features.rules === true}`
+    let cached = withFeatures.get(key)
+    if (cached === undefined) {
+      cached = ownRoutesWith(features, always, isResource)
+      withFeatures.set(key, cached)
+    }
+    return cached
+  }
+  return {
+    resources: routes.toSorted((a, b) => a.parents.length - b.parents.length),
+    own: always,
+    ownWith,
+    match: (segments) => matchRoute(root, segments),
+  }
+}
+
+/**
+ * The resource routes, in the order they are found, and the tree that matches paths to them.
+ * Nesting follows every `ref` and never visits a resource twice on one path, except that a
+ * self-reference (`users.managerId` -> `users`) nests a resource once under itself
+ * (`/users/{managerId}/users`) and nothing deeper. Where a child has several refs to the same
+ * parent, the first declared one links the nested routes.
+ */
+function resourceRoutes(schema: Schema): {
+  routes: ResourceRoute[]
+  root: ReadonlyMap<string, Branch>
+} {
   const names = resourceTypeNames(schema)
   const paramOf = (resource: string): string => `${camelCase(typeNameOf(names, resource))}Id`
   const routes: ResourceRoute[] = []
@@ -134,25 +161,7 @@ function buildRouteTable(schema: Schema): RouteTable {
       addNested([{ resource: resource.name, param }], branch)
     }
   }
-  const sorted = routes.toSorted((a, b) => a.parents.length - b.parents.length)
-  const always = OWN_ROUTES.filter((route) => route.feature === undefined)
-  const isResource = (path: string): boolean => schema.resources.has(path.slice(1))
-  const withFeatures = new Map<string, readonly OwnRoute[]>()
-  const ownWith = (features: OwnFeatures): readonly OwnRoute[] => {
-    const key = `${features.auth === true} ${features.rules === true}`
-    let cached = withFeatures.get(key)
-    if (cached === undefined) {
-      cached = ownRoutesWith(features, always, isResource)
-      withFeatures.set(key, cached)
-    }
-    return cached
-  }
-  return {
-    resources: sorted,
-    own: always,
-    ownWith,
-    match: (segments) => matchRoute(root, segments),
-  }
+  return { routes, root }
 }
 
 function ownRoutesWith(
