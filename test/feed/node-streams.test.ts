@@ -127,4 +127,42 @@ describe('/_events on the Node server', () => {
     const chunk = (text: string): string => `${text.length.toString(16)}\r\n${text}\r\n`
     expect(body).toBe(chunk(opening) + chunk(event))
   })
+
+  it('sends a pipelined stream once the answer before it has gone', async () => {
+    const url = await serve()
+    const epoch = mock?.feed.epoch ?? ''
+    const text = await new Promise<string>((resolve, reject) => {
+      let received = ''
+      let posted = false
+      const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+        // The stream's answer is made while the first one still waits on the connection.
+        socket.write(
+          'GET /posts/1?_delay=200 HTTP/1.1\r\nHost: x\r\n\r\n' +
+            'GET /_events?resource=posts HTTP/1.1\r\nHost: x\r\n\r\n',
+        )
+      })
+      socket.setEncoding('latin1')
+      socket.on('error', reject)
+      socket.on('data', (data: string) => {
+        received += data
+        if (!posted && received.includes('text/event-stream')) {
+          posted = true
+          void post(url, 'pipelined')
+        }
+        const event = received.indexOf('event: created')
+        if (event !== -1 && received.indexOf('\n\n\r\n', event) !== -1) {
+          socket.destroy()
+          resolve(received)
+        }
+      })
+    })
+    const body = text.slice(text.lastIndexOf('\r\n\r\n', text.indexOf('retry:')) + 4)
+    const opening = `retry: 2000\nid: ${epoch}-0\n\n`
+    const event =
+      `id: ${epoch}-1\nevent: created\ndata: {"resource":"posts","id":101,` +
+      `"item":{"userId":1,"title":"pipelined","body":"b","id":101}}\n\n`
+    const chunk = (part: string): string => `${part.length.toString(16)}\r\n${part}\r\n`
+    expect(text.startsWith('HTTP/1.1 200 OK')).toBe(true)
+    expect(body).toBe(chunk(opening) + chunk(event))
+  })
 })
