@@ -29,7 +29,7 @@ export type GenerationResult = {
   readonly records: number
   readonly wallMs: number
   readonly dbMiB: number
-  /** Records / (wall - the fixed cost), see fixedMs. */
+  /** Records beyond the fixed run's, per second of the median paired difference (wall - a fixed run). */
   readonly recordsPerSecond: number
 }
 
