@@ -83,7 +83,11 @@ export function checkPlainDb(
 
 function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue[] {
   const issues: Issue[] = []
-  const seen = new Map<string | number, number>()
+  // Ids that only go up (generated data, most hand-written files) cannot repeat: the map of ids
+  // seen is built only once they stop going up. Building it for 118,000 rows took a tenth of a
+  // scale-20 plain db's start.
+  let seen: Map<string | number, number> | undefined
+  let last = -1
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]
     const problem = rowProblem(row, idKey)
@@ -98,6 +102,13 @@ function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue
     const id = (row as Row)[idKey]
     if (!isId(id)) continue
     const key = sameIdKey(id)
+    if (seen === undefined) {
+      if (typeof key === 'number' && key > last) {
+        last = key
+        continue
+      }
+      seen = idsBefore(rows, index, idKey)
+    }
     const first = seen.get(key)
     if (first === undefined) seen.set(key, index)
     else {
@@ -106,6 +117,22 @@ function rowIssues(rows: readonly unknown[], path: string, idKey: string): Issue
     }
   }
   return issues
+}
+
+/** The ids of the good rows before `end`, each with its row's index (they are all different). */
+function idsBefore(
+  rows: readonly unknown[],
+  end: number,
+  idKey: string,
+): Map<string | number, number> {
+  const seen = new Map<string | number, number>()
+  for (let index = 0; index < end; index++) {
+    const row = rows[index]
+    if (rowProblem(row, idKey) !== undefined) continue
+    const id = (row as Row)[idKey]
+    if (isId(id)) seen.set(sameIdKey(id), index)
+  }
+  return seen
 }
 
 /**

@@ -140,12 +140,25 @@ describe('checkPlainDb', () => {
       ],
     ],
     [
+      'a repeated id after ids that went up, and after ids that are not numbers',
+      { posts: [{ id: 1 }, { id: 5 }, { id: 9 }, { id: 'a' }, { id: 5 }, { id: 'a' }, { id: 3 }] },
+      [
+        { path: 'posts[4].id', message: 'duplicates the id of posts[1]' },
+        { path: 'posts[5].id', message: 'duplicates the id of posts[3]' },
+      ],
+    ],
+    [
       'a reserved key in a row',
       { posts: [JSON.parse('{"id":1,"__proto__":{}}')] },
       [{ path: 'posts[0]', message: 'has a reserved key "__proto__"' }],
     ],
   ])('reports %s', (_, value, issues) => {
     expect(problemsOf(value)).toEqual({ message: 'db.json: invalid database', issues })
+  })
+
+  it('accepts ids in any order when none repeats', () => {
+    const value = { posts: [{ id: 3 }, { id: 2 }, { id: '10' }, { id: 'b' }, { id: 1 }] }
+    expect(() => checkPlainDb(value, 'db.json')).not.toThrow()
   })
 
   it('lists at most 50 problems and counts the rest', () => {
