@@ -83,7 +83,21 @@ function cachePath() {
     return undefined
   }
   const command = COMMANDS.has(args[0] ?? '') ? args[0] : 'serve'
-  return join(folder, `${command}-${BUNDLE_HASH}-${process.version}-${process.arch}.cache`)
+  // The bundle's place is in the name too: V8 keeps the path of the run that wrote a cache, so two
+  // installs of one version sharing one would name each other's files in stack traces and profiles.
+  const place = fnv1a(bundle)
+  const version = `${process.version}-${process.arch}`
+  return join(folder, `${command}-${BUNDLE_HASH}-${place}-${version}.cache`)
+}
+
+/** A short, stable tag for a string (32-bit FNV-1a, in hex): no crypto module to load at start. */
+function fnv1a(text) {
+  let hash = 0x811c9dc5
+  for (let at = 0; at < text.length; at++) {
+    hash ^= text.charCodeAt(at)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash.toString(16).padStart(8, '0')
 }
 
 function readCache(file) {

@@ -28,7 +28,7 @@ describe('the command line’s code cache', () => {
     const files = await cacheFiles()
     expect(files).toHaveLength(1)
     expect(files[0]).toMatch(
-      /^fauxrest-compile-cache(-\d+)?\/generate-[0-9a-f]{16}-v[\d.]+-\w+\.cache$/,
+      /^fauxrest-compile-cache(-\d+)?\/generate-[0-9a-f]{16}-[0-9a-f]{8}-v[\d.]+-\w+\.cache$/,
     )
     const cache = await readFile(join(sandbox.dir(), files[0] ?? ''))
     expect(cache.length).toBeGreaterThan(10_000)
