@@ -42,7 +42,7 @@ const DEFAULT_SCHEMA = join(PROJECT, 'data', 'jsonplaceholder.json')
 const OUT_DIR = join(PROJECT, 'bench', 'out')
 const SERVERS: readonly ServerName[] = ['fauxrest', 'baseline']
 // Each generation runs this many times (median): the fixed cost is a large part of a small one.
-const GENERATION_RUNS = 7
+const GENERATION_RUNS = 15
 
 const live = new Set<RunningServer>()
 let loadClient: LoadClient | undefined
